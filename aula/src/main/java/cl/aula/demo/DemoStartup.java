@@ -1,0 +1,25 @@
+package cl.aula.demo;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Loads the demo on the first start of an empty database when the demo is enabled. */
+@Component
+@Order(0)
+class DemoStartup implements ApplicationRunner {
+
+    private final DemoData demo;
+
+    DemoStartup(DemoData demo) {
+        this.demo = demo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (demo.isEnabled()) {
+            demo.loadIfEmpty();
+        }
+    }
+}
