@@ -1,0 +1,24 @@
+package cl.aula;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test of the whole application on the embedded PostgreSQL, served on a random port, with the demo
+ * schools loaded. Every test class using these same properties shares one Spring context and one
+ * PostgreSQL per JVM, so keep extra properties out of test classes unless a test truly needs them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "aula.data-dir=target/test-data",
+            "aula.embedded-db.clean=true",
+            "aula.demo.enabled=true",
+            "logging.level.org.springframework.web=WARN"
+        })
+public @interface AulaIntegrationTest {}
