@@ -211,6 +211,10 @@ class DirectoryPages {
             throws IOException {
         School school = schoolOf(rbd);
         access.require(school.id(), Role.DIRECTOR, Role.ATTENDANCE_ADMIN);
+        if (file.getSize() > RosterImport.MAX_BYTES) {
+            // The container refuses larger requests first; this guards any other way in.
+            throw new org.springframework.web.multipart.MaxUploadSizeExceededException(RosterImport.MAX_BYTES);
+        }
 
         RosterImport.Outcome outcome = rosterImport.importFile(
                 school, file.getBytes(), access.current().username());

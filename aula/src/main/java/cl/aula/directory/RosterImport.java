@@ -30,6 +30,7 @@ public class RosterImport {
     static final List<String> COLUMNS = List.of(
             "tipo", "identificador", "nombres", "apellido_paterno", "apellido_materno", "curso", "fecha_matricula");
     static final int MAX_ROWS = 20_000;
+    static final long MAX_BYTES = 5L * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(RosterImport.class);
     private static final DateTimeFormatter CHILEAN_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
