@@ -1,6 +1,7 @@
 package cl.aula;
 
 import cl.aula.directory.Fixtures;
+import cl.aula.sige.SigeScene;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -17,13 +18,21 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureMockMvc
-@Import(Fixtures.class)
+@Import({Fixtures.class, SigeScene.class})
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "aula.data-dir=target/test-data",
             "aula.embedded-db.clean=true",
             "aula.demo.enabled=true",
-            "logging.level.org.springframework.web=WARN"
+            "logging.level.org.springframework.web=WARN",
+            // SIGE is the simulator Aula starts as a process, on a free port; its timings are shortened.
+            "aula.sige.simulator.port=0",
+            "aula.sige.poll.initial=200ms",
+            "aula.sige.poll.max=1s",
+            "aula.sige.retry.initial=200ms",
+            "aula.sige.retry.max=1s",
+            "aula.sige.breaker.open-for=1s",
+            "aula.jobs.polling-interval=200ms"
         })
 public @interface AulaIntegrationTest {}

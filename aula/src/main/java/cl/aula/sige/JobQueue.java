@@ -1,0 +1,105 @@
+package cl.aula.sige;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The database-backed job queue (db-scheduler on PostgreSQL) that runs every submission. A task is
+ * scheduled in the transaction that creates its submission; each instance is picked by one Aula
+ * instance at a time ({@code select ... for update skip locked}); a task whose instance died is
+ * revived by the others once its heartbeats stop.
+ */
+@Component
+class JobQueue implements SmartLifecycle {
+
+    static final TaskDescriptor<Void> SUBMISSION = TaskDescriptor.of("sige-submission");
+
+    private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
+
+    private final Scheduler scheduler;
+    private volatile boolean running;
+
+    JobQueue(
+            DataSource dataSource,
+            SubmissionWork work,
+            org.springframework.beans.factory.ObjectProvider<CustomTask<?>> otherTasks,
+            @Value("${aula.jobs.threads:16}") int threads,
+            @Value("${aula.jobs.polling-interval:2s}") Duration pollingInterval,
+            @Value("${aula.jobs.heartbeat-interval:10s}") Duration heartbeat,
+            @Value("${aula.jobs.instance-name:}") String instanceName) {
+        CustomTask<Void> submission = Tasks.custom(SUBMISSION)
+                // An unexpected error (the database away, a bug) is retried; the submission's own
+                // state says what was already done, so a retry never repeats a finished step.
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
+                .execute((instance, context) -> {
+                    long id = Long.parseLong(instance.getId());
+                    Optional<Instant> next = work.step(id);
+                    return next.<CompletionHandler<Void>>map(
+                                    at -> (complete, operations) -> operations.reschedule(complete, at))
+                            .orElse((complete, operations) -> operations.remove());
+                });
+        List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks =
+                new java.util.ArrayList<>(otherTasks.orderedStream().toList());
+        tasks.add(submission);
+        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .threads(threads)
+                .pollingInterval(pollingInterval)
+                .heartbeatInterval(heartbeat)
+                .pollUsingLockAndFetch(0.5, 1.0)
+                .enableImmediateExecution()
+                .commitWhenAutocommitDisabled(false)
+                .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, true);
+        if (!instanceName.isBlank()) {
+            builder.schedulerName(new SchedulerName.Fixed(instanceName));
+        }
+        this.scheduler = builder.build();
+    }
+
+    /** Schedules a submission; joins the caller's transaction, so it exists only if the submission does. */
+    void schedule(long submissionId, Instant at) {
+        scheduler.schedule(SUBMISSION.instance(String.valueOf(submissionId)).scheduledTo(at));
+    }
+
+    /** Brings a submission's next step forward, e.g. when a person asks to retry now. */
+    boolean reschedule(long submissionId, Instant at) {
+        return scheduler.reschedule(SUBMISSION.instanceId(String.valueOf(submissionId)), at);
+    }
+
+    com.github.kagkarlsson.scheduler.SchedulerClient client() {
+        return scheduler;
+    }
+
+    @Override
+    public void start() {
+        scheduler.start();
+        running = true;
+        log.info("Job queue started; submissions left by a stopped instance resume from their last recorded state");
+    }
+
+    @Override
+    public void stop() {
+        scheduler.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

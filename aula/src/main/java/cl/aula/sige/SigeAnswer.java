@@ -1,0 +1,33 @@
+package cl.aula.sige;
+
+import java.util.List;
+
+/**
+ * What one call to SIGE came to. {@code UNAVAILABLE} covers everything worth retrying (codes 5 and 7,
+ * HTTP errors, timeouts, dropped connections, the circuit breaker open); {@code REFUSED} needs a person.
+ */
+record SigeAnswer(Result result, Integer code, String submissionCode, List<String> messages, String detail) {
+
+    enum Result {
+        OK,
+        REFUSED,
+        UNAVAILABLE,
+        CREDENTIALS_REFUSED
+    }
+
+    static SigeAnswer ok(int code, String submissionCode, List<String> messages) {
+        return new SigeAnswer(Result.OK, code, submissionCode, messages, null);
+    }
+
+    static SigeAnswer refused(int code, List<String> messages, String detail) {
+        return new SigeAnswer(Result.REFUSED, code, null, messages, detail);
+    }
+
+    static SigeAnswer unavailable(Integer code, String detail) {
+        return new SigeAnswer(Result.UNAVAILABLE, code, null, List.of(), detail);
+    }
+
+    static SigeAnswer credentialsRefused(String detail) {
+        return new SigeAnswer(Result.CREDENTIALS_REFUSED, null, null, List.of(), detail);
+    }
+}

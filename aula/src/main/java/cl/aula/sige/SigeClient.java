@@ -1,0 +1,219 @@
+package cl.aula.sige;
+
+import cl.mineduc.dido.archivos.schemas.EntradaAddAsistenciaSige;
+import cl.mineduc.dido.archivos.schemas.EntradaGetReporteEnvioAsistenciaSige;
+import cl.mineduc.dido.archivos.schemas.ListadoMensajes;
+import cl.mineduc.dido.archivos.schemas.RecordAsistenciaSige;
+import cl.mineduc.dido.archivos.schemas.SalidaAddAsistenciaSige;
+import cl.mineduc.dido.archivos.schemas.SalidaGetReporteEnvioAsistenciaSige;
+import cl.mineduc.wwwfs.archivos.schemas.EntradaSemillaServicios;
+import cl.mineduc.wwwfs.archivos.schemas.EntradaValidaAlumnoSige;
+import cl.mineduc.wwwfs.archivos.schemas.SalidaValidaAlumnoSige;
+import cl.mineduc.wwwfs.archivos.schemas.SemillaServicios;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.oxm.jaxb.Jaxb2Marshaller;
+import org.springframework.stereotype.Component;
+import org.springframework.ws.client.WebServiceIOException;
+import org.springframework.ws.client.WebServiceTransportException;
+import org.springframework.ws.client.core.WebServiceTemplate;
+import org.springframework.ws.soap.client.SoapFaultClientException;
+import org.springframework.ws.transport.http.JdkHttpClientMessageSender;
+
+/**
+ * Aula's only way to SIGE: SOAP 1.1 calls through one circuit breaker shared by every school, with
+ * the session value (semilla) kept per agreement and renewed when SIGE says it expired (code 6).
+ * Every answer is classified; nothing here retries later, that is the job queue's business.
+ */
+@Component
+class SigeClient {
+
+    private static final Logger log = LoggerFactory.getLogger(SigeClient.class);
+
+    private final SigeEndpoint endpoint;
+    private final CircuitBreaker breaker;
+    private final WebServiceTemplate soap;
+    private final int clientId;
+    private final Map<Integer, String> semillas = new ConcurrentHashMap<>();
+
+    SigeClient(
+            SigeEndpoint endpoint,
+            CircuitBreaker sigeCircuitBreaker,
+            @Value("${aula.sige.client-id}") int clientId,
+            @Value("${aula.sige.connect-timeout:5s}") Duration connectTimeout,
+            @Value("${aula.sige.read-timeout:60s}") Duration readTimeout) {
+        this.endpoint = endpoint;
+        this.breaker = sigeCircuitBreaker;
+        this.clientId = clientId;
+        Jaxb2Marshaller marshaller = new Jaxb2Marshaller();
+        marshaller.setPackagesToScan("cl.mineduc.dido.archivos.schemas", "cl.mineduc.wwwfs.archivos.schemas");
+        try {
+            marshaller.afterPropertiesSet();
+        } catch (Exception e) {
+            throw new IllegalStateException("the SIGE contract types cannot be bound", e);
+        }
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        JdkHttpClientMessageSender sender = new JdkHttpClientMessageSender(http);
+        sender.setRequestTimeout(readTimeout);
+        this.soap = new WebServiceTemplate(marshaller);
+        this.soap.setMessageSender(sender);
+    }
+
+    /** Sends one date of one grade. Renews the semilla once if SIGE says it expired. */
+    SigeAnswer addAsistencia(Agreements.Credentials credentials, RecordAsistenciaSige record) {
+        return withSemilla(credentials, semilla -> {
+            EntradaAddAsistenciaSige request = new EntradaAddAsistenciaSige();
+            request.setRecordAsistenciaSige(record);
+            request.setSemilla(semilla);
+            SalidaAddAsistenciaSige answer = (SalidaAddAsistenciaSige) call("AsistenciaSigeSoapPort", request);
+            int code = answer.getCodigoRespuestaAsistencia();
+            List<String> messages = messages(answer.getListadoMensajes());
+            return switch (code) {
+                case 1 -> SigeAnswer.ok(code, answer.getCodigoEnvioAsistencia(), messages);
+                case 5, 7, 6 -> SigeAnswer.unavailable(code, describe(code));
+                default -> SigeAnswer.refused(code, messages, describe(code));
+            };
+        });
+    }
+
+    /** Asks how SIGE's processing of a submission went; code 0 means it is still being processed. */
+    SigeAnswer report(Agreements.Credentials credentials, int rbd, String submissionCode) {
+        return withSemilla(credentials, semilla -> {
+            EntradaGetReporteEnvioAsistenciaSige request = new EntradaGetReporteEnvioAsistenciaSige();
+            request.setRBD(rbd);
+            request.setCodigoEnvioAsistencia(submissionCode);
+            request.setSemilla(semilla);
+            SalidaGetReporteEnvioAsistenciaSige answer =
+                    (SalidaGetReporteEnvioAsistenciaSige) call("AsistenciaSigeSoapPort", request);
+            int code = answer.getCodigoRespuestaReporteEnvioAsistencia();
+            List<String> messages = messages(answer.getListadoMensajes());
+            return switch (code) {
+                case 0, 1, 2, 3 -> SigeAnswer.ok(code, submissionCode, messages);
+                case 5, 7, 6 -> SigeAnswer.unavailable(code, describe(code));
+                default -> SigeAnswer.refused(code, messages, describe(code));
+            };
+        });
+    }
+
+    /** Whether SIGE has a record for the student; answers OK with code 1 (known) or 0 (unknown). */
+    SigeAnswer validate(Agreements.Credentials credentials, EntradaValidaAlumnoSige request) {
+        return withSemilla(credentials, semilla -> {
+            request.setSemilla(semilla);
+            SalidaValidaAlumnoSige answer = (SalidaValidaAlumnoSige) call("ValidaAlumnoSigeSoapPort", request);
+            return SigeAnswer.ok(answer.getExisteFichaAlumno() == 1 ? 1 : 0, null, List.of());
+        });
+    }
+
+    private SigeAnswer withSemilla(Agreements.Credentials credentials, Function<String, SigeAnswer> operation) {
+        try {
+            String semilla = semillas.get(credentials.agreementId());
+            if (semilla == null) {
+                semilla = newSemilla(credentials);
+            }
+            SigeAnswer answer = operation.apply(semilla);
+            if (answer.code() != null && answer.code() == 6) {
+                log.info(
+                        "SIGE's session for agreement {} expired; asking for a new one and repeating the call",
+                        credentials.agreementId());
+                answer = operation.apply(newSemilla(credentials));
+            }
+            return answer;
+        } catch (CredentialsRefused e) {
+            return SigeAnswer.credentialsRefused(e.getMessage());
+        } catch (CallNotPermittedException e) {
+            return SigeAnswer.unavailable(null, "SIGE no disponible: se pausaron las llamadas por fallas repetidas.");
+        } catch (WebServiceTransportException e) {
+            return SigeAnswer.unavailable(null, "SIGE respondió con un error HTTP: " + e.getMessage());
+        } catch (WebServiceIOException e) {
+            return SigeAnswer.unavailable(null, "SIGE no respondió (conexión interrumpida o tiempo agotado).");
+        } catch (SoapFaultClientException e) {
+            return SigeAnswer.unavailable(null, "SIGE respondió con una falla SOAP: " + e.getFaultStringOrReason());
+        } catch (SigeUnavailable e) {
+            return SigeAnswer.unavailable(e.code, describe(e.code));
+        }
+    }
+
+    private String newSemilla(Agreements.Credentials credentials) {
+        EntradaSemillaServicios request = new EntradaSemillaServicios();
+        request.setClienteId(clientId);
+        request.setConvenioId(credentials.agreementId());
+        request.setConvenioToken(credentials.token());
+        try {
+            SemillaServicios answer = (SemillaServicios) call("SemillaServiciosSoapPort", request);
+            String value = answer.getValorSemilla();
+            if (value == null || value.isBlank()) {
+                throw new CredentialsRefused("SIGE no entregó una sesión para el convenio " + credentials.agreementId()
+                        + ": revise el número de convenio y el token.");
+            }
+            semillas.put(credentials.agreementId(), value);
+            return value;
+        } catch (SoapFaultClientException e) {
+            // SIGE answers unknown credentials with a fault; a fault here is not worth retrying.
+            throw new CredentialsRefused("SIGE rechazó las credenciales del convenio " + credentials.agreementId()
+                    + " (" + e.getFaultStringOrReason() + "): revise el número de convenio y el token.");
+        }
+    }
+
+    /** One SOAP call through the circuit breaker; codes 5 and 7 count as failures too. */
+    private Object call(String port, Object request) {
+        return breaker.executeSupplier(() -> {
+            Object answer = soap.marshalSendAndReceive(endpoint.port(port), request);
+            Integer code = answer instanceof SalidaAddAsistenciaSige add
+                    ? Integer.valueOf(add.getCodigoRespuestaAsistencia())
+                    : answer instanceof SalidaGetReporteEnvioAsistenciaSige report
+                            ? Integer.valueOf(report.getCodigoRespuestaReporteEnvioAsistencia())
+                            : null;
+            if (code != null && (code == 5 || code == 7)) {
+                throw new SigeUnavailable(code);
+            }
+            return answer;
+        });
+    }
+
+    private static List<String> messages(ListadoMensajes list) {
+        return list == null || list.getMensaje() == null ? List.of() : List.copyOf(list.getMensaje());
+    }
+
+    static String describe(int code) {
+        return switch (code) {
+            case 1 -> "Aceptado para procesamiento.";
+            case 2 -> "SIGE encontró errores de validación.";
+            case 3 -> "El establecimiento no tiene el servicio disponible en SIGE.";
+            case 4 -> "El convenio no está asociado a este RBD en SIGE.";
+            case 5 -> "Servicio de SIGE no disponible.";
+            case 6 -> "La sesión con SIGE expiró.";
+            case 7 -> "Error interno de SIGE.";
+            default -> "SIGE respondió con el código " + code + ".";
+        };
+    }
+
+    /** SIGE answered, but with a code that means it could not serve the call now. */
+    static final class SigeUnavailable extends RuntimeException {
+
+        final int code;
+
+        SigeUnavailable(int code) {
+            super("SIGE answered code " + code, null, false, false);
+            this.code = code;
+        }
+    }
+
+    static final class CredentialsRefused extends RuntimeException {
+
+        CredentialsRefused(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package cl.aula.sige;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.ws.client.WebServiceIOException;
+import org.springframework.ws.client.WebServiceTransportException;
+
+@Configuration(proxyBeanMethods = false)
+class SigeConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SigeConfiguration.class);
+
+    /**
+     * One breaker for every school: when SIGE is down it is down for all, and a few probe calls tell
+     * when it is back. While open, submissions wait in the queue instead of calling.
+     */
+    @Bean
+    CircuitBreaker sigeCircuitBreaker(
+            @Value("${aula.sige.breaker.window:20}") int window,
+            @Value("${aula.sige.breaker.failure-rate:50}") float failureRate,
+            @Value("${aula.sige.breaker.open-for:30s}") Duration openFor) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(window)
+                .minimumNumberOfCalls(Math.min(window, 10))
+                .failureRateThreshold(failureRate)
+                .waitDurationInOpenState(openFor)
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .recordExceptions(
+                        WebServiceIOException.class,
+                        WebServiceTransportException.class,
+                        SigeClient.SigeUnavailable.class)
+                .build();
+        CircuitBreaker breaker = CircuitBreaker.of("sige", config);
+        breaker.getEventPublisher()
+                .onStateTransition(event -> log.warn(
+                        "SIGE circuit breaker {}: {}",
+                        event.getStateTransition(),
+                        event.getStateTransition().getToState() == CircuitBreaker.State.OPEN
+                                ? "calls to SIGE pause for " + openFor + "; submissions wait in the queue"
+                                : "calls to SIGE resume"));
+        return breaker;
+    }
+}

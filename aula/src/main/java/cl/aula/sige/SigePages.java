@@ -1,0 +1,149 @@
+package cl.aula.sige;
+
+import cl.aula.common.NotFoundException;
+import cl.aula.common.RefusedException;
+import cl.aula.directory.Directory;
+import cl.aula.directory.School;
+import cl.aula.security.Role;
+import cl.aula.security.SchoolAccess;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The SIGE page of a school: the month's status per day and course, sending, and the history. */
+@Controller
+class SigePages {
+
+    private final Directory directory;
+    private final SchoolAccess access;
+    private final Agreements agreements;
+    private final DeclarationCalendar calendar;
+    private final SyncRequests syncs;
+    private final SyncHistory history;
+    private final SigeStatus status;
+    private final Clock clock;
+
+    SigePages(
+            Directory directory,
+            SchoolAccess access,
+            Agreements agreements,
+            DeclarationCalendar calendar,
+            SyncRequests syncs,
+            SyncHistory history,
+            SigeStatus status,
+            Clock clock) {
+        this.directory = directory;
+        this.access = access;
+        this.agreements = agreements;
+        this.calendar = calendar;
+        this.syncs = syncs;
+        this.history = history;
+        this.status = status;
+        this.clock = clock;
+    }
+
+    /** A cell of the month calendar: a date (null before the 1st) and its status if it is a school day. */
+    record Cell(LocalDate date, SigeStatus.DayStatus day) {}
+
+    @GetMapping("/escuelas/{rbd}/sige")
+    String page(@PathVariable String rbd, @RequestParam(required = false) String mes, Model model) {
+        School school = schoolOf(rbd);
+        Set<Role> roles = access.requireMember(school.id());
+
+        DeclarationCalendar.OpenMonth open = calendar.openMonth();
+        YearMonth month = mes == null ? open.month() : YearMonth.parse(mes);
+        List<SigeStatus.DayStatus> days = status.month(school, month);
+        Map<LocalDate, SigeStatus.DayStatus> byDate =
+                days.stream().collect(Collectors.toMap(SigeStatus.DayStatus::date, Function.identity()));
+        List<List<Cell>> weeks = new ArrayList<>();
+        List<Cell> week = new ArrayList<>();
+        for (int blank = 1; blank < month.atDay(1).getDayOfWeek().getValue(); blank++) {
+            week.add(new Cell(null, null));
+        }
+        for (LocalDate date = month.atDay(1); !date.isAfter(month.atEndOfMonth()); date = date.plusDays(1)) {
+            week.add(new Cell(date, byDate.get(date)));
+            if (date.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                weeks.add(week);
+                week = new ArrayList<>();
+            }
+        }
+        if (!week.isEmpty()) {
+            weeks.add(week);
+        }
+        model.addAttribute("school", school);
+        model.addAttribute("enabled", agreements.isActive(school.id()));
+        model.addAttribute("open", open);
+        model.addAttribute("openMonthName", SyncRequests.monthName(open.month()));
+        model.addAttribute("month", month);
+        model.addAttribute("monthName", SyncRequests.monthName(month));
+        model.addAttribute("weeks", weeks);
+        model.addAttribute("days", days);
+        model.addAttribute("canSend", roles.contains(Role.DIRECTOR) || roles.contains(Role.ATTENDANCE_ADMIN));
+        model.addAttribute("syncs", history.ofSchool(school.id(), 20));
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("labels", StatusLabels.LABELS);
+        return "sige/school";
+    }
+
+    @PostMapping("/escuelas/{rbd}/sige/envios")
+    String send(
+            @PathVariable String rbd,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate desde,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate hasta,
+            @RequestParam(defaultValue = "false") boolean soloLimpios,
+            RedirectAttributes redirect) {
+        School school = schoolOf(rbd);
+        access.require(school.id(), Role.DIRECTOR, Role.ATTENDANCE_ADMIN);
+
+        try {
+            long id = syncs.request(
+                    school,
+                    desde,
+                    hasta == null ? desde : hasta,
+                    soloLimpios,
+                    access.current().username());
+            redirect.addFlashAttribute(
+                    "message",
+                    "Envío aceptado. Aula lo entrega a SIGE y sigue su procesamiento; "
+                            + "SIGE puede tardar horas. Recuerde: enviar no es declarar.");
+            return "redirect:/escuelas/" + school.rbdText() + "/sige/envios/" + id;
+        } catch (RefusedException e) {
+            redirect.addFlashAttribute("errors", e.reasons());
+            redirect.addFlashAttribute("desde", desde);
+            redirect.addFlashAttribute("hasta", hasta);
+            redirect.addFlashAttribute("offerClean", e.reasons().size() > 0 && desde != null);
+            return "redirect:/escuelas/" + school.rbdText() + "/sige";
+        }
+    }
+
+    @GetMapping("/escuelas/{rbd}/sige/envios/{id}")
+    String sync(@PathVariable String rbd, @PathVariable long id, Model model) {
+        School school = schoolOf(rbd);
+        access.requireMember(school.id());
+
+        model.addAttribute("school", school);
+        model.addAttribute(
+                "sync", history.find(school.id(), id).orElseThrow(() -> new NotFoundException("No existe ese envío.")));
+        model.addAttribute("labels", StatusLabels.LABELS);
+        return "sige/sync";
+    }
+
+    private School schoolOf(String rbd) {
+        return directory.schoolByRbd(rbd).orElseThrow(() -> new NotFoundException("No existe el establecimiento."));
+    }
+}
