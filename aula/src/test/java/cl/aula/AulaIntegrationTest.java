@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Import;
             "aula.sige.retry.initial=200ms",
             "aula.sige.retry.max=1s",
             "aula.sige.breaker.open-for=1s",
+            "aula.sige.checks.calls-per-second=200",
             "aula.jobs.polling-interval=200ms"
         })
 public @interface AulaIntegrationTest {}

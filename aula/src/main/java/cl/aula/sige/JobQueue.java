@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 class JobQueue implements SmartLifecycle {
 
     static final TaskDescriptor<Void> SUBMISSION = TaskDescriptor.of("sige-submission");
+    static final TaskDescriptor<Void> IDENTIFIER_CHECK = TaskDescriptor.of("sige-identifier-check");
 
     private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
 
@@ -38,7 +39,7 @@ class JobQueue implements SmartLifecycle {
     JobQueue(
             DataSource dataSource,
             SubmissionWork work,
-            org.springframework.beans.factory.ObjectProvider<CustomTask<?>> otherTasks,
+            IdentifierChecks checks,
             @Value("${aula.jobs.threads:16}") int threads,
             @Value("${aula.jobs.polling-interval:2s}") Duration pollingInterval,
             @Value("${aula.jobs.heartbeat-interval:10s}") Duration heartbeat,
@@ -49,14 +50,12 @@ class JobQueue implements SmartLifecycle {
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
                 .execute((instance, context) -> {
                     long id = Long.parseLong(instance.getId());
-                    Optional<Instant> next = work.step(id);
-                    return next.<CompletionHandler<Void>>map(
-                                    at -> (complete, operations) -> operations.reschedule(complete, at))
-                            .orElse((complete, operations) -> operations.remove());
+                    return completion(work.step(id));
                 });
-        List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks =
-                new java.util.ArrayList<>(otherTasks.orderedStream().toList());
-        tasks.add(submission);
+        CustomTask<Void> check = Tasks.custom(IDENTIFIER_CHECK)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
+                .execute((instance, context) -> completion(checks.run(Long.parseLong(instance.getId()))));
+        List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = List.of(submission, check);
         var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
@@ -69,6 +68,17 @@ class JobQueue implements SmartLifecycle {
             builder.schedulerName(new SchedulerName.Fixed(instanceName));
         }
         this.scheduler = builder.build();
+        checks.useQueue(this);
+    }
+
+    /** Runs again at the instant given, or is done. */
+    private static CompletionHandler<Void> completion(Optional<Instant> next) {
+        return next.<CompletionHandler<Void>>map(at -> (complete, operations) -> operations.reschedule(complete, at))
+                .orElse((complete, operations) -> operations.remove());
+    }
+
+    void scheduleCheck(long checkId, Instant at) {
+        scheduler.schedule(IDENTIFIER_CHECK.instance(String.valueOf(checkId)).scheduledTo(at));
     }
 
     /** Schedules a submission; joins the caller's transaction, so it exists only if the submission does. */

@@ -35,8 +35,12 @@ class SigeApi {
     private final SyncRequests syncs;
     private final SyncHistory history;
     private final SigeStatus status;
+    private final IdentifierChecks checks;
+    private final Reconciliation reconciliation;
 
     SigeApi(
+            IdentifierChecks checks,
+            Reconciliation reconciliation,
             Directory directory,
             SchoolAccess access,
             Agreements agreements,
@@ -44,6 +48,8 @@ class SigeApi {
             SyncRequests syncs,
             SyncHistory history,
             SigeStatus status) {
+        this.checks = checks;
+        this.reconciliation = reconciliation;
         this.directory = directory;
         this.access = access;
         this.agreements = agreements;
@@ -152,6 +158,48 @@ class SigeApi {
 
         calendar.setClosing(month, body.closesAt(), access.current().username());
         return ResponseEntity.ok(Map.of("month", month, "closesAt", calendar.closingOf(YearMonth.parse(month))));
+    }
+
+    record CheckView(
+            long id,
+            IdentifierChecks.CheckState state,
+            java.time.Instant startedAt,
+            java.time.Instant finishedAt,
+            int checked,
+            int total,
+            java.time.Instant nextRetryAt,
+            String problem,
+            List<Reconciliation.Problem> problems) {}
+
+    @PostMapping("/schools/{rbd}/sige/checks")
+    ResponseEntity<Map<String, Object>> startCheck(@PathVariable String rbd) {
+        School school = schoolOf(rbd);
+        access.require(school.id(), Role.DIRECTOR, Role.ATTENDANCE_ADMIN);
+        if (!agreements.isActive(school.id())) {
+            throw new RefusedException("La interoperabilidad con SIGE no está activa: no se puede consultar a SIGE.");
+        }
+
+        long id = checks.start(school, access.current().username(), true);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
+    }
+
+    @GetMapping("/schools/{rbd}/sige/checks/latest")
+    CheckView latestCheck(@PathVariable String rbd) {
+        School school = schoolOf(rbd);
+        access.requireMember(school.id());
+
+        IdentifierChecks.Check check = checks.latest(school.id())
+                .orElseThrow(() -> new NotFoundException("Aún no se ha revisado este establecimiento con SIGE."));
+        return new CheckView(
+                check.id(),
+                check.state(),
+                check.startedAt(),
+                check.finishedAt(),
+                check.checked(),
+                check.total(),
+                check.nextRetryAt(),
+                check.problem(),
+                reconciliation.problems(school));
     }
 
     private School schoolOf(String rbd) {

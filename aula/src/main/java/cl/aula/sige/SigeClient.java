@@ -107,12 +107,20 @@ class SigeClient {
         });
     }
 
-    /** Whether SIGE has a record for the student; answers OK with code 1 (known) or 0 (unknown). */
+    /**
+     * Whether SIGE has a record for the student. As vendor clients read it, ExisteFichaAlumno is a
+     * code: 1 has a record, 2 has it under other names, 4 has none, 5 the RUN is not valid; 3 and 7
+     * mean the service could not answer and 6 an expired session.
+     */
     SigeAnswer validate(Agreements.Credentials credentials, EntradaValidaAlumnoSige request) {
         return withSemilla(credentials, semilla -> {
             request.setSemilla(semilla);
             SalidaValidaAlumnoSige answer = (SalidaValidaAlumnoSige) call("ValidaAlumnoSigeSoapPort", request);
-            return SigeAnswer.ok(answer.getExisteFichaAlumno() == 1 ? 1 : 0, null, List.of());
+            int code = answer.getExisteFichaAlumno();
+            return switch (code) {
+                case 1, 2, 4, 5 -> SigeAnswer.ok(code, null, List.of());
+                default -> SigeAnswer.unavailable(code, "SIGE no pudo validar al alumno (código " + code + ").");
+            };
         });
     }
 
@@ -160,7 +168,10 @@ class SigeClient {
             semillas.put(credentials.agreementId(), value);
             return value;
         } catch (SoapFaultClientException e) {
-            // SIGE answers unknown credentials with a fault; a fault here is not worth retrying.
+            if (isServerFault(e)) {
+                throw e;
+            }
+            // SIGE answers unknown credentials with a Client fault; that is not worth retrying.
             throw new CredentialsRefused("SIGE rechazó las credenciales del convenio " + credentials.agreementId()
                     + " (" + e.getFaultStringOrReason() + "): revise el número de convenio y el token.");
         }
@@ -180,6 +191,12 @@ class SigeClient {
             }
             return answer;
         });
+    }
+
+    /** A SOAP 1.1 Server fault is SIGE failing, not the request being wrong: worth retrying. */
+    static boolean isServerFault(SoapFaultClientException fault) {
+        return fault.getFaultCode() != null
+                && fault.getFaultCode().getLocalPart().endsWith("Server");
     }
 
     private static List<String> messages(ListadoMensajes list) {

@@ -9,12 +9,27 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.ws.client.WebServiceIOException;
-import org.springframework.ws.client.WebServiceTransportException;
 
 @Configuration(proxyBeanMethods = false)
 class SigeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SigeConfiguration.class);
+
+    /**
+     * Identifier checks share SIGE with submissions: they are held to a rate that leaves most of
+     * what SIGE tolerates to the attendance itself.
+     */
+    @Bean
+    io.github.resilience4j.ratelimiter.RateLimiter sigeCheckRateLimiter(
+            @Value("${aula.sige.checks.calls-per-second:10}") int callsPerSecond) {
+        return io.github.resilience4j.ratelimiter.RateLimiter.of(
+                "sige-checks",
+                io.github.resilience4j.ratelimiter.RateLimiterConfig.custom()
+                        .limitForPeriod(callsPerSecond)
+                        .limitRefreshPeriod(Duration.ofSeconds(1))
+                        .timeoutDuration(Duration.ofMinutes(10))
+                        .build());
+    }
 
     /**
      * One breaker for every school: when SIGE is down it is down for all, and a few probe calls tell
@@ -32,10 +47,11 @@ class SigeConfiguration {
                 .failureRateThreshold(failureRate)
                 .waitDurationInOpenState(openFor)
                 .permittedNumberOfCallsInHalfOpenState(2)
-                .recordExceptions(
-                        WebServiceIOException.class,
-                        WebServiceTransportException.class,
-                        SigeClient.SigeUnavailable.class)
+                // WebServiceIOException covers transport errors (HTTP 5xx) too; a Server fault is SIGE failing.
+                .recordException(failure -> failure instanceof WebServiceIOException
+                        || failure instanceof SigeClient.SigeUnavailable
+                        || (failure instanceof org.springframework.ws.soap.client.SoapFaultClientException fault
+                                && SigeClient.isServerFault(fault)))
                 .build();
         CircuitBreaker breaker = CircuitBreaker.of("sige", config);
         breaker.getEventPublisher()

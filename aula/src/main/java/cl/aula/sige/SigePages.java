@@ -37,8 +37,12 @@ class SigePages {
     private final SyncHistory history;
     private final SigeStatus status;
     private final Clock clock;
+    private final IdentifierChecks checks;
+    private final Reconciliation reconciliation;
 
     SigePages(
+            IdentifierChecks checks,
+            Reconciliation reconciliation,
             Directory directory,
             SchoolAccess access,
             Agreements agreements,
@@ -47,6 +51,8 @@ class SigePages {
             SyncHistory history,
             SigeStatus status,
             Clock clock) {
+        this.checks = checks;
+        this.reconciliation = reconciliation;
         this.directory = directory;
         this.access = access;
         this.agreements = agreements;
@@ -141,6 +147,54 @@ class SigePages {
                 "sync", history.find(school.id(), id).orElseThrow(() -> new NotFoundException("No existe ese envío.")));
         model.addAttribute("labels", StatusLabels.LABELS);
         return "sige/sync";
+    }
+
+    @GetMapping("/escuelas/{rbd}/sige/revision")
+    String review(@PathVariable String rbd, Model model) {
+        School school = schoolOf(rbd);
+        Set<Role> roles = access.requireMember(school.id());
+
+        List<Reconciliation.Problem> problems = reconciliation.problems(school);
+        model.addAttribute("school", school);
+        model.addAttribute("check", checks.latest(school.id()).orElse(null));
+        model.addAttribute(
+                "groups",
+                problems.stream()
+                        .collect(Collectors.groupingBy(
+                                Reconciliation.Problem::kind, java.util.TreeMap::new, Collectors.toList())));
+        model.addAttribute(
+                "kindLabels",
+                Map.of(
+                        Reconciliation.Kind.PROVISIONAL_ID, "Con IPE provisorio que SIGE no reconoce",
+                        Reconciliation.Kind.UNKNOWN_TO_SIGE, "Con RUN que SIGE no reconoce",
+                        Reconciliation.Kind.INVALID_ID, "Sin identificador válido",
+                        Reconciliation.Kind.MISSING_IN_AULA,
+                                "Matriculados en SIGE y no en Aula (o retirados en Aula)"));
+        model.addAttribute("canManage", roles.contains(Role.DIRECTOR) || roles.contains(Role.ATTENDANCE_ADMIN));
+        model.addAttribute("enabled", agreements.isActive(school.id()));
+        DeclarationCalendar.OpenMonth open = calendar.openMonth();
+        model.addAttribute(
+                "resend",
+                status.month(school, open.month()).stream()
+                        .filter(day -> day.status() == SigeStatus.Status.MODIFIED_AFTER_SYNC
+                                || day.status() == SigeStatus.Status.REJECTED)
+                        .toList());
+        model.addAttribute("labels", StatusLabels.LABELS);
+        return "sige/review";
+    }
+
+    @PostMapping("/escuelas/{rbd}/sige/revision")
+    String startCheck(@PathVariable String rbd, RedirectAttributes redirect) {
+        School school = schoolOf(rbd);
+        access.require(school.id(), Role.DIRECTOR, Role.ATTENDANCE_ADMIN);
+
+        if (agreements.isActive(school.id())) {
+            checks.start(school, access.current().username(), true);
+            redirect.addFlashAttribute("message", "Revisión con SIGE iniciada: el avance se muestra en esta página.");
+        } else {
+            redirect.addFlashAttribute("errors", List.of("La interoperabilidad con SIGE no está activa."));
+        }
+        return "redirect:/escuelas/" + school.rbdText() + "/sige/revision";
     }
 
     private School schoolOf(String rbd) {

@@ -39,8 +39,10 @@ public class SyncRequests {
     private final JobQueue queue;
     private final Clock clock;
     private final Duration reportDeadline;
+    private final IdentifierChecks checks;
 
     SyncRequests(
+            IdentifierChecks checks,
             JdbcClient jdbc,
             Agreements agreements,
             DeclarationCalendar calendar,
@@ -49,6 +51,7 @@ public class SyncRequests {
             JobQueue queue,
             Clock clock,
             @Value("${aula.sige.report-deadline:8h}") Duration reportDeadline) {
+        this.checks = checks;
         this.jdbc = jdbc;
         this.agreements = agreements;
         this.calendar = calendar;
@@ -131,6 +134,8 @@ public class SyncRequests {
             throw refused(List.of("Esos días ya se están enviando a SIGE: espere a que termine el envío en curso."));
         }
         log.info("Sync {} of school {} accepted: {} submissions from {} to {}", syncId, school.id(), created, from, to);
+        // The next sync benefits: students SIGE does not know show up before their days are sent again.
+        checks.startIfStale(school, requestedBy);
         return syncId;
     }
 

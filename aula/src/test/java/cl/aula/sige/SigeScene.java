@@ -164,4 +164,35 @@ public class SigeScene {
         var year = directory.schoolYearOn(school().id(), openMonth().atDay(15)).orElseThrow();
         return schoolCalendar.schoolDays(year, openMonth().atDay(1), openMonth().atEndOfMonth());
     }
+
+    List<SimulatorControl.Enrolled> believed(boolean mismatches) {
+        return demo.believedEnrollment(school(), mismatches);
+    }
+
+    long requestSync(ApiClient director, LocalDate from, LocalDate to) {
+        ApiClient.Response response = director.post(
+                "/api/v1/schools/24680-8/sige/syncs", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+        if (response.status() != 202) {
+            throw new AssertionError("sync refused: " + response.body());
+        }
+        return response.json().get("id").asLong();
+    }
+
+    JsonNode awaitFinal(ApiClient director, long syncId) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(until)) {
+            JsonNode sync =
+                    director.get("/api/v1/schools/24680-8/sige/syncs/" + syncId).json();
+            if (!sync.get("state").asString().equals("IN_PROGRESS")) {
+                return sync;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("sync " + syncId + " did not finish in time");
+    }
 }
