@@ -68,7 +68,8 @@ class ErrorHandling {
     @ExceptionHandler({
         HttpMessageNotReadableException.class,
         MethodArgumentTypeMismatchException.class,
-        MissingServletRequestParameterException.class
+        MissingServletRequestParameterException.class,
+        java.time.format.DateTimeParseException.class
     })
     Object badRequest(Exception e, HttpServletRequest request) {
         return answer(

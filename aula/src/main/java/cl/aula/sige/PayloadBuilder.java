@@ -79,6 +79,21 @@ class PayloadBuilder {
                     marks.put(course.id(), registers.marksAt(course.id(), school.subsidyHour(), from, to));
                 }
             }
+            // Registers taken on a day that is not a school day (a holiday recorded afterwards, say)
+            // are never sent; the user is told, as the records circular expects.
+            for (List<Course> courses : grades.values()) {
+                for (Course course : courses) {
+                    for (LocalDate date : marks.get(course.id()).keySet()) {
+                        if (!days.contains(date) && year.contains(date)) {
+                            problems.computeIfAbsent(
+                                            new GradeDay(date, course.teachingTypeCode(), course.gradeCode()),
+                                            key -> new ArrayList<>())
+                                    .add(course.name() + ", " + date.format(DAY) + ": tiene registro de asistencia "
+                                            + "pero no es día de clases en el calendario escolar; no se envía.");
+                        }
+                    }
+                }
+            }
             for (LocalDate date : days) {
                 boolean anyRegister = marks.values().stream().anyMatch(byDate -> byDate.containsKey(date));
                 if (!anyRegister) {

@@ -71,6 +71,11 @@ class SigePages {
         School school = schoolOf(rbd);
         Set<Role> roles = access.requireMember(school.id());
 
+        boolean canSend = roles.contains(Role.DIRECTOR) || roles.contains(Role.ATTENDANCE_ADMIN);
+        if (canSend && agreements.isActive(school.id())) {
+            // Before a sync: an old or missing identifier check runs now, while the user chooses days.
+            checks.startIfStale(school, access.current().username());
+        }
         DeclarationCalendar.OpenMonth open = calendar.openMonth();
         YearMonth month = mes == null ? open.month() : YearMonth.parse(mes);
         List<SigeStatus.DayStatus> days = status.month(school, month);
@@ -99,7 +104,7 @@ class SigePages {
         model.addAttribute("monthName", SyncRequests.monthName(month));
         model.addAttribute("weeks", weeks);
         model.addAttribute("days", days);
-        model.addAttribute("canSend", roles.contains(Role.DIRECTOR) || roles.contains(Role.ATTENDANCE_ADMIN));
+        model.addAttribute("canSend", canSend);
         model.addAttribute("syncs", history.ofSchool(school.id(), 20));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("labels", StatusLabels.LABELS);

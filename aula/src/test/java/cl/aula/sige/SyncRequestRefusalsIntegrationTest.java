@@ -104,6 +104,31 @@ class SyncRequestRefusalsIntegrationTest {
     }
 
     @Test
+    void registersOnADayThatIsNoLongerASchoolDayAreReportedAndLeftOut() {
+        scene.freshSige(false);
+        List<LocalDate> days = scene.schoolDaysOfOpenMonth();
+        LocalDate holiday = days.get(13);
+        scene.fillGaps(ApiClient.as(port, "profesor", "demo"), List.of(holiday));
+        // The calendar page refuses this; written directly, as data from before that rule could be.
+        long entry = jdbc.sql("""
+                        insert into school_calendar_entry (school_id, date, kind, reason, recorded_by, recorded_at)
+                        values (?, ?, 'SUSPENSION', 'Corte de agua', 'test', now()) returning id""")
+                .params(scene.school().id(), holiday)
+                .query(Long.class)
+                .single();
+        try {
+            ApiClient.Response response = post("director", holiday, holiday);
+
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.body()).contains("tiene registro de asistencia pero no es día de clases");
+        } finally {
+            jdbc.sql("update school_calendar_entry set withdrawn_by = 'test', withdrawn_at = now() where id = ?")
+                    .param(entry)
+                    .update();
+        }
+    }
+
+    @Test
     void aTeacherGets403AndAnotherSchoolsDirectorGets404() {
         scene.freshSige(false);
         LocalDate day = scene.schoolDaysOfOpenMonth().get(1);
