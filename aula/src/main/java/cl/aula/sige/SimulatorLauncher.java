@@ -90,8 +90,15 @@ public class SimulatorLauncher implements SmartLifecycle {
             int port = configuredPort == 0 ? freePort() : configuredPort;
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
-            process = new ProcessBuilder(
-                            List.of(java, "-Xmx256m", "-jar", jar.get().toString(), "--server.port=" + port))
+            process = new ProcessBuilder(List.of(
+                            java,
+                            "-Xmx256m",
+                            // The simulator exits when Aula does, even if Aula is killed.
+                            "-Dsige.simulator.parent-pid="
+                                    + ProcessHandle.current().pid(),
+                            "-jar",
+                            jar.get().toString(),
+                            "--server.port=" + port))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();

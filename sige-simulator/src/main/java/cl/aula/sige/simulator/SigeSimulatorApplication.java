@@ -29,9 +29,22 @@ public class SigeSimulatorApplication {
     }
 
     public static void main(String[] args) {
+        exitWithParent(System.getProperty("sige.simulator.parent-pid"));
         SpringApplication application = new SpringApplication(SigeSimulatorApplication.class);
         application.setBannerMode(Banner.Mode.OFF);
         application.run(withPort(args, System.getenv(), System.getProperties()));
+    }
+
+    /**
+     * Started beside Aula, the simulator must not outlive it: a killed Aula (SIGKILL runs no shutdown
+     * hook) would otherwise leave it holding the port, with stale state, for the next start.
+     */
+    static void exitWithParent(String parentPid) {
+        if (parentPid == null || parentPid.isBlank()) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(parentPid.strip()))
+                .ifPresentOrElse(parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
     }
 
     /**
