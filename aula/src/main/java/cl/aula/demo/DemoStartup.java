@@ -11,15 +11,17 @@ import org.springframework.stereotype.Component;
 class DemoStartup implements ApplicationRunner {
 
     private final DemoData demo;
+    private final AttendanceDemo attendance;
 
-    DemoStartup(DemoData demo) {
+    DemoStartup(DemoData demo, AttendanceDemo attendance) {
         this.demo = demo;
+        this.attendance = attendance;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (demo.isEnabled()) {
-            demo.loadIfEmpty();
+            demo.loadIfEmpty().ifPresent(attendance::load);
         }
     }
 }

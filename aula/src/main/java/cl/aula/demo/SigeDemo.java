@@ -100,7 +100,11 @@ public class SigeDemo implements ApplicationRunner {
 
     /** Aula's enrolment of the demo school's current year as SIGE would hold it, with or without the mismatches. */
     public List<SimulatorControl.Enrolled> believedEnrollment(School school, boolean mismatches) {
-        LocalDate today = LocalDate.now(clock);
+        return believedEnrollment(school, mismatches, LocalDate.now(clock));
+    }
+
+    /** As SIGE would hold it on a date: each student under the identifier valid that date. */
+    public List<SimulatorControl.Enrolled> believedEnrollment(School school, boolean mismatches, LocalDate today) {
         Map<Integer, SimulatorControl.Enrolled> byRun = new LinkedHashMap<>();
         boolean ipeSwapped = false;
         long currentYear =

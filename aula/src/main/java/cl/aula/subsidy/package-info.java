@@ -1,0 +1,2 @@
+/** The Control de Subvenciones: each course's daily attendance at the subsidy hour, computed from the registers. */
+package cl.aula.subsidy;
