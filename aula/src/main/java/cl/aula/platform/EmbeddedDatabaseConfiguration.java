@@ -56,7 +56,11 @@ class EmbeddedDatabaseConfiguration {
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(clean)
                         .setServerConfig("max_connections", "200")
+                        // zonky tunes for throw-away test databases; attendance must survive a crash,
+                        // so a kept data folder gets PostgreSQL's durable defaults back.
                         .setServerConfig("fsync", clean ? "off" : "on")
+                        .setServerConfig("synchronous_commit", clean ? "off" : "on")
+                        .setServerConfig("full_page_writes", clean ? "off" : "on")
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-pg-stop"));
                 return postgres;

@@ -58,6 +58,11 @@ class PayloadBuilder {
     }
 
     Reading read(School school, LocalDate from, LocalDate to) {
+        return read(school, from, to, course -> true);
+    }
+
+    /** Only the courses the filter keeps, e.g. one grade for one course's grid. */
+    Reading read(School school, LocalDate from, LocalDate to, java.util.function.Predicate<Course> only) {
         Map<GradeDay, Payload> payloads = new TreeMap<>();
         Map<GradeDay, List<String>> problems = new TreeMap<>();
         List<LocalDate> withoutRegisters = new ArrayList<>();
@@ -69,6 +74,7 @@ class PayloadBuilder {
             // Keyed by teaching type then grade (110-1 before 110-2 before 310-1).
             Map<Integer, List<Course>> grades = directory.courses(school.id()).stream()
                     .filter(course -> course.schoolYearId() == year.id())
+                    .filter(only)
                     .collect(Collectors.groupingBy(
                             course -> course.teachingTypeCode() * 100 + course.gradeCode(),
                             TreeMap::new,

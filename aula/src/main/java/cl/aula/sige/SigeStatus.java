@@ -62,13 +62,17 @@ public class SigeStatus {
 
     /** Every school day of the month up to today, with the status of each course. */
     public List<DayStatus> month(School school, YearMonth month) {
+        return month(school, month, course -> true);
+    }
+
+    private List<DayStatus> month(School school, YearMonth month, java.util.function.Predicate<Course> only) {
         LocalDate from = month.atDay(1);
         LocalDate today = LocalDate.now(clock);
         LocalDate to = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
         if (to.isBefore(from)) {
             return List.of();
         }
-        PayloadBuilder.Reading reading = payloads.read(school, from, to);
+        PayloadBuilder.Reading reading = payloads.read(school, from, to, only);
         Map<GradeDay, Submission> latest = submissions.latest(school.id(), from, to);
         Map<Long, Set<LocalDate>> registered = new LinkedHashMap<>();
         Set<Long> years = directory.schoolYears(school.id()).stream()
@@ -78,6 +82,7 @@ public class SigeStatus {
                 .collect(java.util.stream.Collectors.toSet());
         List<Course> courses = directory.courses(school.id()).stream()
                 .filter(course -> years.contains(course.schoolYearId()))
+                .filter(only)
                 .sorted(Comparator.comparing(Course::teachingTypeCode)
                         .thenComparing(Course::gradeCode)
                         .thenComparing(Course::letter))
@@ -117,7 +122,13 @@ public class SigeStatus {
     /** The day's status per date, for the Control de Subvenciones grid. */
     public Map<LocalDate, Status> daysOfCourse(School school, long courseId, YearMonth month) {
         Map<LocalDate, Status> byDay = new LinkedHashMap<>();
-        for (DayStatus day : month(school, month)) {
+        Course shown = directory.course(courseId).orElseThrow();
+        // Only the course's own grade is read: a grade-day is what SIGE receives together.
+        var grade = month(
+                school,
+                month,
+                c -> c.teachingTypeCode() == shown.teachingTypeCode() && c.gradeCode() == shown.gradeCode());
+        for (DayStatus day : grade) {
             day.courses().stream()
                     .filter(course -> course.courseId() == courseId)
                     .findFirst()

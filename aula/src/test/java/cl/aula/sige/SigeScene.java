@@ -82,7 +82,7 @@ public class SigeScene {
         simulator.putDeclarationPeriod(openMonth().toString(), closes.toString());
         agreements.save(school().id(), SigeDemo.AGREEMENT_ID, SigeDemo.TOKEN, true, "test");
         simulator.putAgreement(SigeDemo.AGREEMENT_ID, 1001, SigeDemo.TOKEN, List.of(school().rbd()));
-        simulator.putEnrollment(school().rbd(), demo.believedEnrollment(school(), mismatches));
+        simulator.putEnrollment(school().rbd(), believed(mismatches));
     }
 
     List<Course> courses() {
@@ -166,7 +166,8 @@ public class SigeScene {
     }
 
     List<SimulatorControl.Enrolled> believed(boolean mismatches) {
-        return demo.believedEnrollment(school(), mismatches);
+        // Identifiers as they are at the end of the open month, the days the tests send.
+        return demo.believedEnrollment(school(), mismatches, openMonth().atEndOfMonth());
     }
 
     long requestSync(ApiClient director, LocalDate from, LocalDate to) {
