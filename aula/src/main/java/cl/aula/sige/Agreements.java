@@ -36,7 +36,14 @@ public class Agreements {
             long schoolId, int agreementId, boolean active, String updatedBy, OffsetDateTime updatedAt) {}
 
     /** What the SIGE client needs to open a session. */
-    record Credentials(int agreementId, String token) {}
+    record Credentials(int agreementId, String token) {
+
+        /** Never the token, should this ever reach a log line or an exception message. */
+        @Override
+        public String toString() {
+            return "Credentials[agreementId=" + agreementId + "]";
+        }
+    }
 
     public Optional<Agreement> find(long schoolId) {
         return jdbc.sql(
