@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,10 @@ class JobQueue implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
 
+    private static final Duration CHECK_TURN = Duration.ofSeconds(10);
+
     private final Scheduler scheduler;
+    private final Semaphore checkSlot = new Semaphore(1);
     private volatile boolean running;
 
     JobQueue(
@@ -54,7 +59,22 @@ class JobQueue implements SmartLifecycle {
                 });
         CustomTask<Void> check = Tasks.custom(IDENTIFIER_CHECK)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
-                .execute((instance, context) -> completion(checks.run(Long.parseLong(instance.getId()))));
+                .execute((instance, context) -> {
+                    // Checks share one rate limit, so one at a time uses all of it; more would only sit on
+                    // job threads waiting for permits, and a queue whose threads are mostly busy is refilled
+                    // only once per polling interval (month-end benchmark: ten checks running at once held
+                    // submissions to 3 per second). A check that finds the slot taken waits its turn.
+                    if (!checkSlot.tryAcquire()) {
+                        return completion(Optional.of(Instant.now()
+                                .plus(CHECK_TURN)
+                                .plusMillis(ThreadLocalRandom.current().nextLong(CHECK_TURN.toMillis()))));
+                    }
+                    try {
+                        return completion(checks.run(Long.parseLong(instance.getId())));
+                    } finally {
+                        checkSlot.release();
+                    }
+                });
         List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = List.of(submission, check);
         var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .threads(threads)

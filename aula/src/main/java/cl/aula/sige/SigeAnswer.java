@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What one call to SIGE came to. {@code UNAVAILABLE} covers everything worth retrying (codes 5 and 7,
- * HTTP errors, timeouts, dropped connections, the circuit breaker open); {@code REFUSED} needs a person.
+ * HTTP errors, timeouts, dropped connections); {@code PAUSED} means the circuit breaker kept the call
+ * in, so nothing reached SIGE; {@code REFUSED} needs a person.
  */
 record SigeAnswer(Result result, Integer code, String submissionCode, List<String> messages, String detail) {
 
@@ -12,6 +13,7 @@ record SigeAnswer(Result result, Integer code, String submissionCode, List<Strin
         OK,
         REFUSED,
         UNAVAILABLE,
+        PAUSED,
         CREDENTIALS_REFUSED
     }
 
@@ -25,6 +27,10 @@ record SigeAnswer(Result result, Integer code, String submissionCode, List<Strin
 
     static SigeAnswer unavailable(Integer code, String detail) {
         return new SigeAnswer(Result.UNAVAILABLE, code, null, List.of(), detail);
+    }
+
+    static SigeAnswer paused(String detail) {
+        return new SigeAnswer(Result.PAUSED, null, null, List.of(), detail);
     }
 
     static SigeAnswer credentialsRefused(String detail) {

@@ -14,8 +14,10 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -43,7 +45,12 @@ class SigeClient {
     private final CircuitBreaker breaker;
     private final WebServiceTemplate soap;
     private final int clientId;
-    private final Map<Integer, String> semillas = new ConcurrentHashMap<>();
+    // Keyed by the whole credentials: a token changed by support must open a new session, not reuse one.
+    private final Map<Agreements.Credentials, String> semillas = new ConcurrentHashMap<>();
+    private final Map<Integer, Object> semillaLocks = new ConcurrentHashMap<>();
+    private volatile Instant openedAt = Instant.MIN;
+
+    static final String PAUSED = "SIGE no disponible: se pausaron las llamadas por fallas repetidas.";
 
     SigeClient(
             SigeEndpoint endpoint,
@@ -54,6 +61,12 @@ class SigeClient {
         this.endpoint = endpoint;
         this.breaker = sigeCircuitBreaker;
         this.clientId = clientId;
+        // Resilience4j does not say when an open breaker will let calls out again: remember when it opened.
+        breaker.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openedAt = event.getCreationTime().toInstant();
+            }
+        });
         Jaxb2Marshaller marshaller = new Jaxb2Marshaller();
         marshaller.setPackagesToScan("cl.mineduc.dido.archivos.schemas", "cl.mineduc.wwwfs.archivos.schemas");
         try {
@@ -69,6 +82,21 @@ class SigeClient {
         sender.setRequestTimeout(readTimeout);
         this.soap = new WebServiceTemplate(marshaller);
         this.soap.setMessageSender(sender);
+    }
+
+    /**
+     * While the breaker is open, when it will let a probe call out again; empty when calls go out.
+     * Work that would only be turned back by the breaker can wait until then instead of trying.
+     */
+    Optional<Instant> pausedUntil() {
+        if (breaker.getState() != CircuitBreaker.State.OPEN) {
+            return Optional.empty();
+        }
+        long openFor = breaker.getCircuitBreakerConfig()
+                .getWaitIntervalFunctionInOpenState()
+                .apply(1);
+        Instant until = openedAt.plusMillis(openFor);
+        return until.isAfter(Instant.now()) ? Optional.of(until) : Optional.empty();
     }
 
     /** Sends one date of one grade. Renews the semilla once if SIGE says it expired. */
@@ -126,22 +154,22 @@ class SigeClient {
 
     private SigeAnswer withSemilla(Agreements.Credentials credentials, Function<String, SigeAnswer> operation) {
         try {
-            String semilla = semillas.get(credentials.agreementId());
+            String semilla = semillas.get(credentials);
             if (semilla == null) {
-                semilla = newSemilla(credentials);
+                semilla = semillaReplacing(credentials, null);
             }
             SigeAnswer answer = operation.apply(semilla);
             if (answer.code() != null && answer.code() == 6) {
                 log.info(
                         "SIGE's session for agreement {} expired; asking for a new one and repeating the call",
                         credentials.agreementId());
-                answer = operation.apply(newSemilla(credentials));
+                answer = operation.apply(semillaReplacing(credentials, semilla));
             }
             return answer;
         } catch (CredentialsRefused e) {
             return SigeAnswer.credentialsRefused(e.getMessage());
         } catch (CallNotPermittedException e) {
-            return SigeAnswer.unavailable(null, "SIGE no disponible: se pausaron las llamadas por fallas repetidas.");
+            return SigeAnswer.paused(PAUSED);
         } catch (WebServiceTransportException e) {
             return SigeAnswer.unavailable(null, "SIGE respondió con un error HTTP: " + e.getMessage());
         } catch (WebServiceIOException e) {
@@ -150,6 +178,21 @@ class SigeClient {
             return SigeAnswer.unavailable(null, "SIGE respondió con una falla SOAP: " + e.getFaultStringOrReason());
         } catch (SigeUnavailable e) {
             return SigeAnswer.unavailable(e.code, describe(e.code));
+        }
+    }
+
+    /**
+     * A new semilla unless another thread already replaced {@code stale} (null: none yet). One request
+     * per agreement at a time: at month-end sixteen job threads met an agreement without a session at
+     * once and each asked SIGE for one (benchmark: 352 getSemillaServicios for 200 agreements).
+     */
+    private String semillaReplacing(Agreements.Credentials credentials, String stale) {
+        synchronized (semillaLocks.computeIfAbsent(credentials.agreementId(), id -> new Object())) {
+            String current = semillas.get(credentials);
+            if (current != null && !current.equals(stale)) {
+                return current;
+            }
+            return newSemilla(credentials);
         }
     }
 
@@ -165,7 +208,7 @@ class SigeClient {
                 throw new CredentialsRefused("SIGE no entregó una sesión para el convenio " + credentials.agreementId()
                         + ": revise el número de convenio y el token.");
             }
-            semillas.put(credentials.agreementId(), value);
+            semillas.put(credentials, value);
             return value;
         } catch (SoapFaultClientException e) {
             if (isServerFault(e)) {

@@ -38,10 +38,11 @@ class SigeConfiguration {
     @Bean
     CircuitBreaker sigeCircuitBreaker(
             @Value("${aula.sige.breaker.window:20}") int window,
+            @Value("${aula.sige.breaker.window-type:COUNT_BASED}") CircuitBreakerConfig.SlidingWindowType windowType,
             @Value("${aula.sige.breaker.failure-rate:50}") float failureRate,
             @Value("${aula.sige.breaker.open-for:30s}") Duration openFor) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowType(windowType)
                 .slidingWindowSize(window)
                 .minimumNumberOfCalls(Math.min(window, 10))
                 .failureRateThreshold(failureRate)

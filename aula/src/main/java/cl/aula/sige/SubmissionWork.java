@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +37,7 @@ class SubmissionWork {
     private final Clock clock;
     private final IntervalFunction retryBackoff;
     private final IntervalFunction pollBackoff;
+    private final Duration retryInitial;
 
     SubmissionWork(
             Submissions submissions,
@@ -56,6 +58,7 @@ class SubmissionWork {
         this.payloads = payloads;
         this.client = client;
         this.clock = clock;
+        this.retryInitial = retryInitial;
         // Exponential with jitter, so that after an outage schools do not all come back at once.
         this.retryBackoff = IntervalFunction.ofExponentialRandomBackoff(retryInitial, 2.0, 0.5, retryMax);
         // SIGE may take hours: ask often at first, then less and less.
@@ -79,15 +82,38 @@ class SubmissionWork {
                         "SIGE no entregó el resultado del procesamiento antes del plazo. "
                                 + "Revise en SIGE si el día quedó cargado o vuelva a enviarlo.");
             }
-            return askForReport(school, submission, now);
-        }
-        if (!calendar.openMonthAt(now).contains(submission.key().date())) {
+        } else if (!calendar.openMonthAt(now).contains(submission.key().date())) {
             return fail(
                     submission,
                     "El mes del " + submission.key().date().format(PayloadBuilder.DAY)
                             + " ya no está vigente en SIGE y no se alcanzó a enviar. Contacte a MINEDUC para regularizarlo.");
         }
-        return send(school, submission, now);
+        // While the breaker is open nothing would reach SIGE. Trying anyway cost a payload rebuild and
+        // an attempt, and the growing backoff kept submissions away long after SIGE was back
+        // (resilience finding: a flaky SIGE took minutes per month of three schools).
+        Optional<Instant> paused = client.pausedUntil();
+        if (paused.isPresent()) {
+            return waitForSige(submission, paused.get(), SigeClient.PAUSED);
+        }
+        return submission.state() == SubmissionState.SENT
+                ? askForReport(school, submission, now)
+                : send(school, submission, now);
+    }
+
+    /**
+     * Comes back just after the breaker lets calls out again, spread over the initial retry interval so
+     * that the waiting submissions do not all meet its few probe calls at once. Not an attempt.
+     */
+    private Optional<Instant> waitForSige(Submission submission, Instant pausedUntil, String why) {
+        Instant next = pausedUntil.plusMillis(ThreadLocalRandom.current().nextLong(1 + retryInitial.toMillis()));
+        submissions.markRetry(
+                submission.id(),
+                submission.state(),
+                submission.state(),
+                next,
+                Guidance.unavailable(TIME.format(next)) + " (" + why + ")",
+                clock.instant());
+        return Optional.of(next);
     }
 
     private Optional<Instant> send(School school, Submission submission, Instant now) {
@@ -112,6 +138,19 @@ class SubmissionWork {
         SigeAnswer answer =
                 client.addAsistencia(credentials.get(), payload.get().toRecord());
         Instant after = clock.instant();
+        if (answer.result() == SigeAnswer.Result.PAUSED) {
+            // The breaker opened (or half-opened with its probes taken) since the check above: SIGE got
+            // nothing, so this was no attempt.
+            Instant next = client.pausedUntil()
+                    .orElse(after)
+                    .plusMillis(ThreadLocalRandom.current().nextLong(1 + retryInitial.toMillis()));
+            submissions.markNotSent(
+                    submission.id(),
+                    next,
+                    Guidance.unavailable(TIME.format(next)) + " (" + answer.detail() + ")",
+                    after);
+            return Optional.of(next);
+        }
         submissions.recordAttempt(
                 submission.id(), "addAsistencia", answer.code(), answer.result().name(), answer.detail(), after);
         switch (answer.result()) {
@@ -171,6 +210,9 @@ class SubmissionWork {
         }
         SigeAnswer answer = client.report(credentials.get(), school.rbd(), submission.submissionCode());
         Instant after = clock.instant();
+        if (answer.result() == SigeAnswer.Result.PAUSED) {
+            return waitForSige(submission, client.pausedUntil().orElse(after), answer.detail());
+        }
         submissions.recordAttempt(
                 submission.id(),
                 "getReporteEnvioAsistencia",

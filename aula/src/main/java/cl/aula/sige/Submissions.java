@@ -119,6 +119,17 @@ class Submissions {
                 == 1;
     }
 
+    /**
+     * The circuit breaker kept the call in: nothing reached SIGE, so the submission is queued again and
+     * the attempt counted by {@link #markSending} is given back.
+     */
+    boolean markNotSent(long id, Instant nextAttempt, String problem, Instant now) {
+        return jdbc.sql("""
+                                update sige_submission set state = 'QUEUED', attempts = attempts - 1,
+                                    next_attempt_at = ?, last_problem = ?, updated_at = ?
+                                where id = ? and state = 'SENDING'""").params(at(nextAttempt), problem, at(now), id).update() == 1;
+    }
+
     boolean markFinal(
             long id, SubmissionState from, SubmissionState to, Integer reportCode, String problem, Instant now) {
         return jdbc.sql("""

@@ -35,7 +35,9 @@ class FaultAdminController {
                 or(json.processingDelayMs(), d.processingDelayMs()),
                 or(json.processingDelayPerQueuedMs(), d.processingDelayPerQueuedMs()),
                 or(json.semillaTtlSeconds(), d.semillaTtlSeconds()),
-                or(json.randomSeed(), d.randomSeed()));
+                or(json.randomSeed(), d.randomSeed()),
+                or(json.answerDelayMs(), d.answerDelayMs()),
+                json.maxCallsPerSecond() == null ? d.maxCallsPerSecond() : json.maxCallsPerSecond());
         List<String> problems = problemsOf(settings);
         if (!problems.isEmpty()) {
             throw new InvalidControlRequestException(problems);
@@ -59,6 +61,10 @@ class FaultAdminController {
         delay("responseDelayMs", s.responseDelayMs(), problems);
         delay("processingDelayMs", s.processingDelayMs(), problems);
         delay("processingDelayPerQueuedMs", s.processingDelayPerQueuedMs(), problems);
+        delay("answerDelayMs", s.answerDelayMs(), problems);
+        if (s.maxCallsPerSecond() < 0) {
+            problems.add("maxCallsPerSecond must be 0 (no limit) or more");
+        }
         if (s.semillaTtlSeconds() < 1) {
             problems.add("semillaTtlSeconds must be at least 1");
         }
@@ -94,5 +100,7 @@ class FaultAdminController {
             Long processingDelayMs,
             Long processingDelayPerQueuedMs,
             Long semillaTtlSeconds,
-            Long randomSeed) {}
+            Long randomSeed,
+            Long answerDelayMs,
+            Integer maxCallsPerSecond) {}
 }

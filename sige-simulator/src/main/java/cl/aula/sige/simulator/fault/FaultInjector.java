@@ -19,6 +19,8 @@ public class FaultInjector implements Resettable {
 
     private volatile FaultSettings settings;
     private RandomGenerator random;
+    private long rateWindowSecond = -1;
+    private int callsInRateWindow;
 
     public FaultInjector() {
         apply(FaultSettings.DEFAULTS);
@@ -50,8 +52,14 @@ public class FaultInjector implements Resettable {
         return TransportFault.NONE;
     }
 
-    /** Whether this SOAP call is answered with code 5 or 7 instead of being handled. */
+    /**
+     * Whether this SOAP call is answered with code 5 or 7 instead of being handled. A call beyond the
+     * rate limit is unavailable whatever the draws.
+     */
     public synchronized ServiceFault drawServiceFault() {
+        if (overRateLimit()) {
+            return ServiceFault.UNAVAILABLE;
+        }
         if (occurs(settings.unavailableRate())) {
             return ServiceFault.UNAVAILABLE;
         }
@@ -61,6 +69,20 @@ public class FaultInjector implements Resettable {
         return ServiceFault.NONE;
     }
 
+    /** Counts the call in its wall-clock second (not the simulator's clock, which tests may stop). */
+    private boolean overRateLimit() {
+        int limit = settings.maxCallsPerSecond();
+        if (limit <= 0) {
+            return false;
+        }
+        long second = System.nanoTime() / 1_000_000_000L;
+        if (second != rateWindowSecond) {
+            rateWindowSecond = second;
+            callsInRateWindow = 0;
+        }
+        return ++callsInRateWindow > limit;
+    }
+
     private boolean occurs(double rate) {
         return rate > 0 && random.nextDouble() < rate;
     }
@@ -68,6 +90,14 @@ public class FaultInjector implements Resettable {
     /** Waits the response delay, if one is set. */
     public void delayResponse() throws InterruptedException {
         long delay = settings.responseDelayMs();
+        if (delay > 0) {
+            Thread.sleep(delay);
+        }
+    }
+
+    /** Waits the answer delay, if one is set: the call was handled, its answer is late. */
+    public void delayAnswer() throws InterruptedException {
+        long delay = settings.answerDelayMs();
         if (delay > 0) {
             Thread.sleep(delay);
         }

@@ -12,6 +12,10 @@ package cl.aula.sige.simulator.fault;
  * @param processingDelayPerQueuedMs and this much more for every submission already waiting
  * @param semillaTtlSeconds the lifetime of a semilla issued from now on
  * @param randomSeed the seed of the draws, so that a sequence of calls misbehaves the same each run
+ * @param answerDelayMs wait this long after handling a SOAP call before answering: SIGE has done the
+ *     work (a submission accepted), the client does not know yet
+ * @param maxCallsPerSecond answer SOAP calls beyond this many in a second as unavailable (code 5, a
+ *     server fault where there is no code), as a SIGE that throttles at the end of the month; 0 for none
  */
 public record FaultSettings(
         double unavailableRate,
@@ -22,7 +26,9 @@ public record FaultSettings(
         long processingDelayMs,
         long processingDelayPerQueuedMs,
         long semillaTtlSeconds,
-        long randomSeed) {
+        long randomSeed,
+        long answerDelayMs,
+        int maxCallsPerSecond) {
 
     /**
      * A well-behaved SIGE. Processing takes a second plus 20 ms per waiting submission, so that a
@@ -30,4 +36,29 @@ public record FaultSettings(
      * minutes).
      */
     public static final FaultSettings DEFAULTS = new FaultSettings(0, 0, 0, 0, 0, 1_000, 20, 1_800, 42);
+
+    /** The settings without an answer delay or a rate limit. */
+    public FaultSettings(
+            double unavailableRate,
+            double internalErrorRate,
+            double httpErrorRate,
+            double dropRate,
+            long responseDelayMs,
+            long processingDelayMs,
+            long processingDelayPerQueuedMs,
+            long semillaTtlSeconds,
+            long randomSeed) {
+        this(
+                unavailableRate,
+                internalErrorRate,
+                httpErrorRate,
+                dropRate,
+                responseDelayMs,
+                processingDelayMs,
+                processingDelayPerQueuedMs,
+                semillaTtlSeconds,
+                randomSeed,
+                0,
+                0);
+    }
 }

@@ -4,6 +4,7 @@ import cl.aula.sige.contract.SigeNamespaces;
 import cl.aula.sige.contract.SigeOperation;
 import cl.aula.sige.contract.SigePort;
 import cl.aula.sige.contract.SigeSchemas;
+import cl.aula.sige.simulator.fault.FaultInjector;
 import cl.aula.sige.simulator.stats.CallStatistics;
 import jakarta.xml.bind.JAXBException;
 import java.util.Optional;
@@ -41,11 +42,13 @@ class SigeSoapEndpoint implements MessageEndpoint {
 
     private final SigeOperations operations;
     private final CallStatistics statistics;
+    private final FaultInjector faults;
     private final TransformerHelper transformers = new TransformerHelper();
 
-    SigeSoapEndpoint(SigeOperations operations, CallStatistics statistics) {
+    SigeSoapEndpoint(SigeOperations operations, CallStatistics statistics, FaultInjector faults) {
         this.operations = operations;
         this.statistics = statistics;
+        this.faults = faults;
     }
 
     @Override
@@ -61,6 +64,7 @@ class SigeSoapEndpoint implements MessageEndpoint {
             Document canonical = toNamespace(payload, port.namespace());
 
             Object answer = operations.handle(operation, canonical);
+            delayAnswer();
 
             write(answer, payload.getNamespaceURI(), response);
             statistics.record(operationName, SigeOperations.codeOf(answer));
@@ -71,6 +75,15 @@ class SigeSoapEndpoint implements MessageEndpoint {
             log.error("A {} call failed unexpectedly; it was answered with a server fault", operationName, e);
             SoapMessages.addFault(response, SoapFaultException.server(SigeOperations.INTERNAL_ERROR_MESSAGE));
             statistics.record(operationName, CallStatistics.FAULT);
+        }
+    }
+
+    /** Done (a submission may be accepted), but the answer is late: a client that dies now never learns it. */
+    private void delayAnswer() {
+        try {
+            faults.delayAnswer();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -45,6 +45,27 @@ class FaultInjectorUnitTest {
     }
 
     @Test
+    void callsBeyondTheRateLimitInOneSecondAreUnavailable() {
+        faults.replace(new FaultSettings(0, 0, 0, 0, 0, 1_000, 20, 1_800, 11, 0, 50));
+        List<ServiceFault> draws = new ArrayList<>();
+
+        // A hundred draws take well under a second, but may straddle a second's boundary: then fewer
+        // are refused, never more.
+        long started = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            draws.add(faults.drawServiceFault());
+        }
+        boolean oneWindow = System.nanoTime() / 1_000_000_000L == started / 1_000_000_000L;
+
+        long refused = draws.stream().filter(f -> f == ServiceFault.UNAVAILABLE).count();
+        assertThat(refused).isLessThanOrEqualTo(50);
+        if (oneWindow) {
+            assertThat(refused).isEqualTo(50);
+            assertThat(draws.subList(0, 50)).containsOnly(ServiceFault.NONE);
+        }
+    }
+
+    @Test
     void resetReturnsToTheDefaults() {
         faults.replace(withRates(1, 1, 1, 1));
 
