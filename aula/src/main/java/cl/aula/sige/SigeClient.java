@@ -1,5 +1,6 @@
 package cl.aula.sige;
 
+import cl.aula.sige.contract.SoapRuntime;
 import cl.mineduc.dido.archivos.schemas.EntradaAddAsistenciaSige;
 import cl.mineduc.dido.archivos.schemas.EntradaGetReporteEnvioAsistenciaSige;
 import cl.mineduc.dido.archivos.schemas.ListadoMensajes;
@@ -43,6 +44,7 @@ class SigeClient {
 
     private final SigeEndpoint endpoint;
     private final CircuitBreaker breaker;
+    private final SigePace pace;
     private final WebServiceTemplate soap;
     private final int clientId;
     // Keyed by the whole credentials: a token changed by support must open a new session, not reuse one.
@@ -51,15 +53,18 @@ class SigeClient {
     private volatile Instant openedAt = Instant.MIN;
 
     static final String PAUSED = "SIGE no disponible: se pausaron las llamadas por fallas repetidas.";
+    static final String BUSY = "SIGE está recibiendo muchos envíos: Aula espera su turno para llamarlo.";
 
     SigeClient(
             SigeEndpoint endpoint,
             CircuitBreaker sigeCircuitBreaker,
+            SigePace pace,
             @Value("${aula.sige.client-id}") int clientId,
             @Value("${aula.sige.connect-timeout:5s}") Duration connectTimeout,
             @Value("${aula.sige.read-timeout:60s}") Duration readTimeout) {
         this.endpoint = endpoint;
         this.breaker = sigeCircuitBreaker;
+        this.pace = pace;
         this.clientId = clientId;
         // Resilience4j does not say when an open breaker will let calls out again: remember when it opened.
         breaker.getEventPublisher().onStateTransition(event -> {
@@ -67,6 +72,7 @@ class SigeClient {
                 openedAt = event.getCreationTime().toInstant();
             }
         });
+        SoapRuntime.useJdkTransformerFactory();
         Jaxb2Marshaller marshaller = new Jaxb2Marshaller();
         marshaller.setPackagesToScan("cl.mineduc.dido.archivos.schemas", "cl.mineduc.wwwfs.archivos.schemas");
         try {
@@ -170,6 +176,8 @@ class SigeClient {
             return SigeAnswer.credentialsRefused(e.getMessage());
         } catch (CallNotPermittedException e) {
             return SigeAnswer.paused(PAUSED);
+        } catch (NoTurn e) {
+            return SigeAnswer.paused(BUSY);
         } catch (WebServiceTransportException e) {
             return SigeAnswer.unavailable(null, "SIGE respondió con un error HTTP: " + e.getMessage());
         } catch (WebServiceIOException e) {
@@ -220,20 +228,40 @@ class SigeClient {
         }
     }
 
-    /** One SOAP call through the circuit breaker; codes 5 and 7 count as failures too. */
+    /**
+     * One SOAP call at the shared pace and through the circuit breaker; codes 5 and 7 count as failures
+     * too. A call the breaker keeps in tells the pace nothing: SIGE never saw it.
+     */
     private Object call(String port, Object request) {
-        return breaker.executeSupplier(() -> {
-            Object answer = soap.marshalSendAndReceive(endpoint.port(port), request);
-            Integer code = answer instanceof SalidaAddAsistenciaSige add
-                    ? Integer.valueOf(add.getCodigoRespuestaAsistencia())
-                    : answer instanceof SalidaGetReporteEnvioAsistenciaSige report
-                            ? Integer.valueOf(report.getCodigoRespuestaReporteEnvioAsistencia())
-                            : null;
-            if (code != null && (code == 5 || code == 7)) {
-                throw new SigeUnavailable(code);
-            }
+        if (!pace.acquire()) {
+            throw new NoTurn();
+        }
+        try {
+            Object answer = breaker.executeSupplier(() -> {
+                Object reply = soap.marshalSendAndReceive(endpoint.port(port), request);
+                Integer code = reply instanceof SalidaAddAsistenciaSige add
+                        ? Integer.valueOf(add.getCodigoRespuestaAsistencia())
+                        : reply instanceof SalidaGetReporteEnvioAsistenciaSige report
+                                ? Integer.valueOf(report.getCodigoRespuestaReporteEnvioAsistencia())
+                                : null;
+                if (code != null && (code == 5 || code == 7)) {
+                    throw new SigeUnavailable(code);
+                }
+                return reply;
+            });
+            pace.answered();
             return answer;
-        });
+        } catch (SigeUnavailable | WebServiceIOException e) {
+            pace.turnedAway();
+            throw e;
+        } catch (SoapFaultClientException e) {
+            if (isServerFault(e)) {
+                pace.turnedAway();
+            } else {
+                pace.answered();
+            }
+            throw e;
+        }
     }
 
     /** A SOAP 1.1 Server fault is SIGE failing, not the request being wrong: worth retrying. */
@@ -267,6 +295,14 @@ class SigeClient {
         SigeUnavailable(int code) {
             super("SIGE answered code " + code, null, false, false);
             this.code = code;
+        }
+    }
+
+    /** The pace gave no turn within its longest wait: nothing was sent. */
+    static final class NoTurn extends RuntimeException {
+
+        NoTurn() {
+            super("no turn to call SIGE", null, false, false);
         }
     }
 

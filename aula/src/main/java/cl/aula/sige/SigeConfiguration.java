@@ -33,18 +33,22 @@ class SigeConfiguration {
 
     /**
      * One breaker for every school: when SIGE is down it is down for all, and a few probe calls tell
-     * when it is back. While open, submissions wait in the queue instead of calling.
+     * when it is back. While open, submissions wait in the queue instead of calling. The failure rate is
+     * taken over the last seconds (default 10), not the last calls: a SIGE that throttles turns away the
+     * calls at the end of each second, and a window of the last 20 calls (a tenth of a second at month
+     * end) saw those as half failing and opened for everyone (month-end benchmark, fairness run).
      */
     @Bean
     CircuitBreaker sigeCircuitBreaker(
-            @Value("${aula.sige.breaker.window:20}") int window,
-            @Value("${aula.sige.breaker.window-type:COUNT_BASED}") CircuitBreakerConfig.SlidingWindowType windowType,
+            @Value("${aula.sige.breaker.window:10}") int window,
+            @Value("${aula.sige.breaker.window-type:TIME_BASED}") CircuitBreakerConfig.SlidingWindowType windowType,
+            @Value("${aula.sige.breaker.minimum-calls:20}") int minimumCalls,
             @Value("${aula.sige.breaker.failure-rate:50}") float failureRate,
             @Value("${aula.sige.breaker.open-for:30s}") Duration openFor) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(windowType)
                 .slidingWindowSize(window)
-                .minimumNumberOfCalls(Math.min(window, 10))
+                .minimumNumberOfCalls(minimumCalls)
                 .failureRateThreshold(failureRate)
                 .waitDurationInOpenState(openFor)
                 .permittedNumberOfCallsInHalfOpenState(2)

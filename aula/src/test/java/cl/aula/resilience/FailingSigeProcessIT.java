@@ -97,8 +97,9 @@ class FailingSigeProcessIT {
                             .mapToLong(Long::longValue)
                             .sum()
                     - attemptsBefore;
-            // Before opening, the breaker lets at most its window (20) through, plus the calls already in
-            // flight on the 16 job threads; then two probes every time it half-opens.
+            // Before opening, the breaker lets through its minimum number of calls (20), and as many again
+            // as the successes still in its 10-second window, plus the calls already in flight on the 16
+            // job threads; then two probes every time it half-opens. The bound counts the first only.
             long bound = 20 + 16 + 2L * (outageSeconds / openForSeconds + 1);
             scene.report("outage of " + outageSeconds + " s, breaker open for " + openForSeconds + " s at a time: "
                     + waiting + " submissions waiting, attempts Aula recorded " + attempted

@@ -12,10 +12,7 @@ import cl.mineduc.dido.archivos.schemas.SalidaAddAsistenciaSige;
 import cl.mineduc.dido.archivos.schemas.SalidaGetReporteEnvioAsistenciaSige;
 import cl.mineduc.wwwfs.archivos.schemas.EntradaSemillaServicios;
 import cl.mineduc.wwwfs.archivos.schemas.SemillaServicios;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,7 +108,9 @@ public final class MonthEndBenchmark {
     }
 
     private static AulaProcess startAula(ResilienceScene scene, String name) {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        // The GC log tells the heap's peak at no cost; jstat once a second cost the 2-core machine a JVM start.
+        List<String> jvm = new ArrayList<>(
+                List.of("-Xmx1g", "-Xlog:gc:file=" + scene.folder().resolve(name + "-gc.log")));
         if (Boolean.getBoolean("bench.jfr")) {
             // -Dbench.jfr=true: a flight recording of Aula beside the report, to see where its time goes.
             jvm.add("-XX:StartFlightRecording=filename=" + scene.folder().resolve(name + ".jfr") + ",settings=profile");
@@ -166,7 +165,8 @@ public final class MonthEndBenchmark {
                 month.submissions() / seconds,
                 ledger.states()));
         scene.report("Aula's memory (-Xmx1g): peak RSS " + sampler.peakRssMib() + " MiB, peak heap used "
-                + sampler.peakHeapMib() + " MiB; SOAP calls SIGE saw during the run "
+                + peakHeapMib(scene.folder().resolve(aula.name() + "-gc.log"))
+                + " MiB (before a collection, from the GC log); SOAP calls SIGE saw during the run "
                 + delta(before, scene.sige().stats())
                 + "; Aula's recorded calls " + ledger.attempts());
         scene.report("progress (seconds from the first request: submissions final): " + sampler.progress()
@@ -392,6 +392,20 @@ public final class MonthEndBenchmark {
         return delta;
     }
 
+    /** The most heap in use before a collection, in MiB, from lines such as "GC(7) Pause Young ... 180M->41M(256M)". */
+    private static long peakHeapMib(java.nio.file.Path gcLog) {
+        java.util.regex.Pattern collection = java.util.regex.Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+        try (var lines = java.nio.file.Files.lines(gcLog)) {
+            return lines.map(collection::matcher)
+                    .filter(java.util.regex.Matcher::find)
+                    .mapToLong(m -> Long.parseLong(m.group(1)))
+                    .max()
+                    .orElse(-1);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new TreeMap<>();
         for (String arg : args) {
@@ -412,7 +426,6 @@ public final class MonthEndBenchmark {
         private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
         private volatile boolean running = true;
         private volatile long peakRssKib;
-        private volatile long peakHeapKib;
         private final List<Double> load = Collections.synchronizedList(new ArrayList<>());
         private Thread thread;
 
@@ -439,7 +452,6 @@ public final class MonthEndBenchmark {
             int tick = 0;
             while (running) {
                 peakRssKib = Math.max(peakRssKib, aula.residentKib()[0]);
-                peakHeapKib = Math.max(peakHeapKib, heapUsedKib(aula.pid()));
                 load.add(loadAverage());
                 if (tick++ % 5 == 0) {
                     Map<String, Long> states = ledger.states();
@@ -455,10 +467,6 @@ public final class MonthEndBenchmark {
 
         long peakRssMib() {
             return Math.max(peakRssKib, aula.residentKib()[1]) / 1024;
-        }
-
-        long peakHeapMib() {
-            return peakHeapKib / 1024;
         }
 
         /** The machine's one-minute load average over the run: other work on the machine skews the figures. */
@@ -482,39 +490,6 @@ public final class MonthEndBenchmark {
 
         String progress() {
             return String.join(" ", progress);
-        }
-
-        /** Heap in use (survivors, eden, old) as jstat reads it from the running JVM. */
-        private static long heapUsedKib(long pid) {
-            try {
-                Process jstat = new ProcessBuilder(
-                                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jstat")
-                                        .toString(),
-                                "-gc",
-                                String.valueOf(pid))
-                        .redirectErrorStream(true)
-                        .start();
-                List<String> lines;
-                try (BufferedReader out =
-                        new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
-                    lines = out.lines().toList();
-                }
-                jstat.waitFor();
-                if (lines.size() < 2) {
-                    return 0;
-                }
-                String[] names = lines.get(0).trim().split("\\s+");
-                String[] values = lines.get(1).trim().split("\\s+");
-                double used = 0;
-                for (int i = 0; i < names.length && i < values.length; i++) {
-                    if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
-                        used += Double.parseDouble(values[i]);
-                    }
-                }
-                return (long) used;
-            } catch (Exception e) {
-                return 0;
-            }
         }
     }
 }

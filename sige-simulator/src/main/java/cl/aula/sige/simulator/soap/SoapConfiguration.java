@@ -1,6 +1,7 @@
 package cl.aula.sige.simulator.soap;
 
 import cl.aula.sige.contract.SigePort;
+import cl.aula.sige.contract.SoapRuntime;
 import cl.aula.sige.simulator.stats.CallStatistics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,6 +20,7 @@ class SoapConfiguration {
     /** SOAP 1.1, the version SIGE speaks. */
     @Bean(name = MessageDispatcherServlet.DEFAULT_MESSAGE_FACTORY_BEAN_NAME)
     SaajSoapMessageFactory messageFactory() {
+        SoapRuntime.useJdkTransformerFactory();
         SaajSoapMessageFactory factory = new SaajSoapMessageFactory();
         factory.setSoapVersion(SoapVersion.SOAP_11);
         return factory;
