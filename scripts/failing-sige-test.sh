@@ -3,7 +3,7 @@
 # breaker open for 30 s at a time, reports asked from 30 s on): a month of several schools through a
 # SIGE that is 30% unavailable, 10% internal errors, 10% dropped connections and slow; then a full
 # outage of several minutes; then the open month closes before SIGE is back. CI runs 3 schools x 10
-# days, a 30 s outage and a 2 s breaker.
+# days, a 30 s outage and a breaker that opens for 2 s and judges the last 2 s.
 #
 # Usage: scripts/failing-sige-test.sh [schools] [days] [outage-seconds]   defaults: 5 20 300
 #        Any Aula setting can be added as -Dresilience.aula.<setting>=<value> in MAVEN_ARGS.
@@ -20,7 +20,7 @@ mvn -B verify ${MAVEN_ARGS:-} \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=FailingSigeProcessIT -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dresilience.schools="$schools" -Dresilience.days="$days" \
-  -Dresilience.outageSeconds="$outage" -Dresilience.openForSeconds=30 \
+  -Dresilience.outageSeconds="$outage" -Dresilience.openForSeconds=30 -Dresilience.windowSeconds=10 \
   -Dresilience.aula.sige.retry.initial=10s -Dresilience.aula.sige.retry.max=15m \
   -Dresilience.aula.sige.poll.initial=30s -Dresilience.aula.sige.poll.max=20m \
   -Dresilience.aula.jobs.polling-interval=2s -Dresilience.aula.jobs.heartbeat-interval=10s

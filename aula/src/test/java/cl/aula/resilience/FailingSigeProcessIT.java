@@ -24,20 +24,29 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Reduced for CI (3 schools x 6 grades x 10 days, a 30-second outage, the breaker open for 2 s at
  * a time); the full version is {@code scripts/failing-sige-test.sh} ({@code -Dresilience.schools},
- * {@code .days}, {@code .outageSeconds}, {@code .openForSeconds}).
+ * {@code .days}, {@code .outageSeconds}, {@code .openForSeconds}, {@code .windowSeconds}).
  */
 class FailingSigeProcessIT {
+
+    private static final int CHECK_CALLS_PER_SECOND = 5;
 
     @Test
     void aMonthCompletesThroughAFailingSigeTheBreakerHoldsCallsInAnOutageAndUnsentDaysNeedAPerson() {
         MonthOfAttendance.Plan plan = new MonthOfAttendance.Plan(setting("schools", 3), 6, setting("days", 10), 30);
         int outageSeconds = setting("outageSeconds", 30);
         int openForSeconds = setting("openForSeconds", 2);
+        int windowSeconds = setting("windowSeconds", 2);
         try (ResilienceScene scene = ResilienceScene.start("failing-sige", false, "384m")) {
             AulaProcess aula = scene.instance(
                             "aula",
                             List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
-                            Map.of("aula.sige.breaker.open-for", openForSeconds + "s"))
+                            Map.of(
+                                    "aula.sige.breaker.open-for",
+                                    openForSeconds + "s",
+                                    "aula.sige.breaker.window",
+                                    String.valueOf(windowSeconds),
+                                    "aula.sige.checks.calls-per-second",
+                                    String.valueOf(CHECK_CALLS_PER_SECOND)))
                     .start(STARTUP);
             MonthOfAttendance month = scene.prepare(plan, aula);
             SubmissionLedger ledger = scene.ledger();
@@ -72,6 +81,9 @@ class FailingSigeProcessIT {
             assertThat(differences).isEmpty();
 
             // 2. SIGE down altogether while new syncs wait: the breaker keeps the calls that reach SIGE few.
+            // The breaker judges its last seconds: let the month's calls leave its window first, so that what
+            // it holds back in the outage is not diluted by earlier successes.
+            Pause.of(Duration.ofSeconds(windowSeconds + 1));
             scene.sige().putFaults(Map.of("unavailableRate", 1.0));
             long before = total(scene.sige().stats());
             long attemptsBefore = ledger.attempts().values().stream()
@@ -97,10 +109,12 @@ class FailingSigeProcessIT {
                             .mapToLong(Long::longValue)
                             .sum()
                     - attemptsBefore;
-            // Before opening, the breaker lets through its minimum number of calls (20), and as many again
-            // as the successes still in its 10-second window, plus the calls already in flight on the 16
-            // job threads; then two probes every time it half-opens. The bound counts the first only.
-            long bound = 20 + 16 + 2L * (outageSeconds / openForSeconds + 1);
+            // Before opening, the breaker lets through its minimum number of calls (20), and as many again as
+            // the successes still in its window (at most the identifier checks' calls, which go on in the
+            // background), plus the calls already in flight on the 16 job threads; then two probes every
+            // time it half-opens.
+            long bound =
+                    20 + (long) CHECK_CALLS_PER_SECOND * windowSeconds + 16 + 2L * (outageSeconds / openForSeconds + 1);
             scene.report("outage of " + outageSeconds + " s, breaker open for " + openForSeconds + " s at a time: "
                     + waiting + " submissions waiting, attempts Aula recorded " + attempted
                     + ", calls that reached SIGE " + reachedSige + " (bound " + bound + "), SIGE saw in all "

@@ -3,6 +3,7 @@ package cl.aula.resilience;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,6 +26,16 @@ final class TestPostgres implements AutoCloseable {
     /** A fresh server with its data under the folder; fsync off unless the figures must be production-like. */
     static TestPostgres start(Path folder, boolean fsync) {
         try {
+            // A run that was killed leaves its data behind, and initdb refuses a folder that is not empty.
+            Path data = folder.resolve("postgres");
+            if (Files.exists(data)) {
+                try (var tree = Files.walk(data)) {
+                    for (Path path :
+                            tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
             return new TestPostgres(EmbeddedPostgres.builder()
                     .setDataDirectory(folder.resolve("postgres"))
                     .setCleanDataDirectory(true)
