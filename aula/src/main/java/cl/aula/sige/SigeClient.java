@@ -33,9 +33,10 @@ import org.springframework.ws.soap.client.SoapFaultClientException;
 import org.springframework.ws.transport.http.JdkHttpClientMessageSender;
 
 /**
- * Aula's only way to SIGE: SOAP 1.1 calls through one circuit breaker shared by every school, with
- * the session value (semilla) kept per agreement and renewed when SIGE says it expired (code 6).
- * Every answer is classified; nothing here retries later, that is the job queue's business.
+ * Aula's only way to SIGE: SOAP 1.1 calls at one pace ({@link SigePace}) and through one circuit
+ * breaker, both shared by every school, with the session value (semilla) kept per agreement and
+ * renewed when SIGE says it expired (code 6). Every answer is classified; nothing here retries
+ * later, that is the job queue's business.
  *
  * <p>Known shortcoming: SAAJ builds a DOM for every message and that is two thirds of the job threads'
  * CPU; the month-end benchmark reaches 152 of the 200 submissions a second asked (docs/RESILIENCE.md).
@@ -105,6 +106,7 @@ class SigeClient {
                 .getWaitIntervalFunctionInOpenState()
                 .apply(1);
         Instant until = openedAt.plusMillis(openFor);
+        // The breaker keeps its own wall-clock time, so this is compared with the system's, not Aula's Clock.
         return until.isAfter(Instant.now()) ? Optional.of(until) : Optional.empty();
     }
 

@@ -124,10 +124,11 @@ class Submissions {
      * the attempt counted by {@link #markSending} is given back.
      */
     boolean markNotSent(long id, Instant nextAttempt, String problem, Instant now) {
-        return jdbc.sql("""
-                                update sige_submission set state = 'QUEUED', attempts = attempts - 1,
-                                    next_attempt_at = ?, last_problem = ?, updated_at = ?
-                                where id = ? and state = 'SENDING'""").params(at(nextAttempt), problem, at(now), id).update() == 1;
+        String requeue = """
+                update sige_submission set state = 'QUEUED', attempts = attempts - 1,
+                    next_attempt_at = ?, last_problem = ?, updated_at = ?
+                where id = ? and state = 'SENDING'""";
+        return jdbc.sql(requeue).params(at(nextAttempt), problem, at(now), id).update() == 1;
     }
 
     boolean markFinal(

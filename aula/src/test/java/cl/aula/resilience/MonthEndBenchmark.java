@@ -335,9 +335,10 @@ public final class MonthEndBenchmark {
         SubmissionLedger ledger = scene.ledger();
         boolean finished = ledger.awaitAllFinal(month.submissions() + expected, Duration.ofMinutes(90));
         List<Long> waits = new ArrayList<>();
-        ledger.query("""
-                        select extract(epoch from max(s.final_at) - y.requested_at) * 1000 from sige_sync y
-                        join sige_submission s on s.sync_id = y.id where y.id > %d group by y.id, y.requested_at""".formatted(lastSync), rs -> waits.add(rs.getLong(1)));
+        String waitPerSync = """
+                select extract(epoch from max(s.final_at) - y.requested_at) * 1000 from sige_sync y
+                join sige_submission s on s.sync_id = y.id where y.id > %d group by y.id, y.requested_at""";
+        ledger.query(waitPerSync.formatted(lastSync), rs -> waits.add(rs.getLong(1)));
         Collections.sort(waits);
         double average = waits.stream().mapToLong(Long::longValue).average().orElse(0);
         long max = waits.get(waits.size() - 1);
