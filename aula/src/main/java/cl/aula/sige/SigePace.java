@@ -12,12 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * How fast this instance calls SIGE, shared by every school and job thread. At month end SIGE turns
- * calls away (code 5) when every school sends at once; calling faster then only has more calls turned
- * away, the circuit breaker opens for everyone and little gets through (month-end benchmark: with SIGE
- * taking 150 calls a second, Aula got 7 submissions a second through its breaker opening and closing).
- * So when SIGE turns away a twentieth or more of a second's calls, the pace drops below what SIGE answered
- * in that second, and it grows by a tenth each second SIGE answers everything it was asked: TCP's way
- * of finding what the other side can take. The permits themselves are Resilience4j's rate limiter.
+ * calls away (code 5) when every school sends at once; calling faster then only has more calls
+ * turned away, the circuit breaker opens for everyone and little gets through (month-end benchmark:
+ * with SIGE taking 150 calls a second, Aula got about 6 submissions a second through as its breaker
+ * opened and closed). So when SIGE turns away a twentieth or more of a second's calls, the pace drops
+ * to nine tenths of what SIGE answered in that second, and it grows by a tenth each second SIGE
+ * answers everything it was asked: TCP's way of finding what the other side can take. The permits
+ * themselves are Resilience4j's rate limiter.
  *
  * <p>Seconds are counted on the JVM's monotonic clock, as the rate limiter does: the pace is about
  * elapsed time, not about dates.
