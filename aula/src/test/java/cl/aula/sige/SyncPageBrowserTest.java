@@ -88,6 +88,9 @@ class SyncPageBrowserTest {
         browser.findElement(By.id("username")).sendKeys("asistencia");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        // The sign-in's redirect must land before the next page is asked for, or it replaces that page.
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/ingresar")));
         browser.get(url("/escuelas/24680-8/sige?mes=" + scene.openMonth()));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Enviar no es declarar");
         browser.findElement(By.cssSelector("button.pick[data-date='" + day + "']"))
