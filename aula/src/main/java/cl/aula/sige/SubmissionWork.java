@@ -86,7 +86,8 @@ class SubmissionWork {
             return fail(
                     submission,
                     "El mes del " + submission.key().date().format(PayloadBuilder.DAY)
-                            + " ya no está vigente en SIGE y no se alcanzó a enviar. Contacte a MINEDUC para regularizarlo.");
+                            + " ya no está vigente en SIGE y no se alcanzó a enviar."
+                            + " Contacte a MINEDUC para regularizarlo.");
         }
         // While the breaker is open nothing would reach SIGE. Trying anyway cost a payload rebuild and
         // an attempt, and the growing backoff kept submissions away long after SIGE was back
@@ -105,15 +106,19 @@ class SubmissionWork {
      * that the waiting submissions do not all meet its few probe calls at once. Not an attempt.
      */
     private Optional<Instant> waitForSige(Submission submission, Instant pausedUntil, String why) {
-        Instant next = pausedUntil.plusMillis(ThreadLocalRandom.current().nextLong(1 + retryInitial.toMillis()));
+        Instant next = backAfter(pausedUntil);
         submissions.markRetry(
-                submission.id(),
-                submission.state(),
-                submission.state(),
-                next,
-                Guidance.unavailable(TIME.format(next)) + " (" + why + ")",
-                clock.instant());
+                submission.id(), submission.state(), submission.state(), next, waiting(next, why), clock.instant());
         return Optional.of(next);
+    }
+
+    /** Just after SIGE can be called again, spread over the first retry interval. */
+    private Instant backAfter(Instant pausedUntil) {
+        return pausedUntil.plusMillis(ThreadLocalRandom.current().nextLong(1 + retryInitial.toMillis()));
+    }
+
+    private static String waiting(Instant next, String why) {
+        return Guidance.unavailable(TIME.format(next)) + " (" + why + ")";
     }
 
     private Optional<Instant> send(School school, Submission submission, Instant now) {
@@ -139,16 +144,10 @@ class SubmissionWork {
                 client.addAsistencia(credentials.get(), payload.get().toRecord());
         Instant after = clock.instant();
         if (answer.result() == SigeAnswer.Result.PAUSED) {
-            // The breaker opened (or half-opened with its probes taken) since the check above: SIGE got
-            // nothing, so this was no attempt.
-            Instant next = client.pausedUntil()
-                    .orElse(after)
-                    .plusMillis(ThreadLocalRandom.current().nextLong(1 + retryInitial.toMillis()));
-            submissions.markNotSent(
-                    submission.id(),
-                    next,
-                    Guidance.unavailable(TIME.format(next)) + " (" + answer.detail() + ")",
-                    after);
+            // The breaker opened (or half-opened with its probes taken) since the check above, or the pace
+            // gave no turn: SIGE got nothing, so this was no attempt.
+            Instant next = backAfter(client.pausedUntil().orElse(after));
+            submissions.markNotSent(submission.id(), next, waiting(next, answer.detail()), after);
             return Optional.of(next);
         }
         submissions.recordAttempt(
@@ -270,7 +269,8 @@ class SubmissionWork {
         return switch (code) {
             case 2 -> "Revise los mensajes de SIGE, corrija en Aula y vuelva a enviar.";
             case 3 ->
-                "El establecimiento no tiene el servicio habilitado en SIGE: el sostenedor debe gestionarlo con MINEDUC.";
+                "El establecimiento no tiene el servicio habilitado en SIGE: "
+                        + "el sostenedor debe gestionarlo con MINEDUC.";
             case 4 ->
                 "El convenio no está asociado a este RBD: el sostenedor debe pedir a MINEDUC que lo asocie, "
                         + "nombrando a Aula como proveedor.";

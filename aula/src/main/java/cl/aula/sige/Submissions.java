@@ -31,7 +31,8 @@ class Submissions {
     Optional<Long> createQueued(long syncId, long schoolId, Payload payload, Instant now, Instant deadline) {
         return jdbc.sql("""
                         insert into sige_submission (sync_id, school_id, date, teaching_type_code, grade_code, state,
-                            fingerprint, course_fingerprints, payload, deadline_at, created_at, updated_at, next_attempt_at)
+                            fingerprint, course_fingerprints, payload, deadline_at, created_at, updated_at,
+                            next_attempt_at)
                         values (?, ?, ?, ?, ?, 'QUEUED', ?, ?::jsonb, ?, ?, ?, ?, ?)
                         on conflict (school_id, date, teaching_type_code, grade_code)
                             where state in ('QUEUED', 'SENDING', 'SENT') do nothing
@@ -85,7 +86,8 @@ class Submissions {
     boolean markSending(long id, SubmissionState from, Payload payload, Instant now) {
         return jdbc.sql("""
                                 update sige_submission set state = 'SENDING', attempts = attempts + 1, payload = ?,
-                                    fingerprint = ?, course_fingerprints = ?::jsonb, updated_at = ?, next_attempt_at = null
+                                    fingerprint = ?, course_fingerprints = ?::jsonb, updated_at = ?,
+                                    next_attempt_at = null
                                 where id = ? and state = ?""")
                         .params(
                                 payload.canonical(),
@@ -112,7 +114,8 @@ class Submissions {
     boolean markRetry(
             long id, SubmissionState from, SubmissionState to, Instant nextAttempt, String problem, Instant now) {
         return jdbc.sql("""
-                                update sige_submission set state = ?, next_attempt_at = ?, last_problem = ?, updated_at = ?
+                                update sige_submission set state = ?, next_attempt_at = ?, last_problem = ?,
+                                    updated_at = ?
                                 where id = ? and state = ?""")
                         .params(to.name(), at(nextAttempt), problem, at(now), id, from.name())
                         .update()
@@ -120,8 +123,8 @@ class Submissions {
     }
 
     /**
-     * The circuit breaker kept the call in: nothing reached SIGE, so the submission is queued again and
-     * the attempt counted by {@link #markSending} is given back.
+     * The circuit breaker or the pace kept the call in: nothing reached SIGE, so the submission is queued
+     * again and the attempt counted by {@link #markSending} is given back.
      */
     boolean markNotSent(long id, Instant nextAttempt, String problem, Instant now) {
         String requeue = """
@@ -172,8 +175,8 @@ class Submissions {
     record Attempt(String operation, Instant at, Integer code, String outcome, String detail) {}
 
     List<Attempt> attempts(long id) {
-        return jdbc.sql(
-                        "select operation, at, code, outcome, detail from sige_attempt where submission_id = ? order by id")
+        return jdbc.sql("select operation, at, code, outcome, detail from sige_attempt where submission_id = ?"
+                        + " order by id")
                 .param(id)
                 .query((rs, n) -> new Attempt(
                         rs.getString(1),

@@ -116,14 +116,7 @@ final class AulaProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(60));
     }
 
     /** Resident memory of the process from /proc, now and at its peak, in KiB (Linux only). */

@@ -6,8 +6,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** What the process tests need to start programs beside the test: the JDK, free ports, the built jars. */
@@ -54,6 +56,18 @@ final class ChildProcesses {
     }
 
     /** The last lines of a log, to explain why a child process did not come up. */
+    /** SIGTERM, then SIGKILL if the process has not exited within the patience. */
+    static void stop(Process process, Duration patience) {
+        process.destroy();
+        try {
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static String tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -140,10 +140,11 @@ final class MonthOfAttendance {
             throws SQLException {
         int rbd = FIRST_RBD + index;
         char dv = Run.checkDigitOf(rbd);
-        long school =
-                single(db, """
-                        insert into school (owner_id, rbd, rbd_dv, name, dependency_type, subsidy_hour)
-                        values (?, ?, ?, ?, 'Particular subvencionado', ?) returning id""", owner, rbd, String.valueOf(dv), "Escuela de pruebas " + (index + 1), SUBSIDY_HOUR);
+        String newSchool = """
+                insert into school (owner_id, rbd, rbd_dv, name, dependency_type, subsidy_hour)
+                values (?, ?, ?, ?, 'Particular subvencionado', ?) returning id""";
+        long school = single(
+                db, newSchool, owner, rbd, String.valueOf(dv), "Escuela de pruebas " + (index + 1), SUBSIDY_HOUR);
         LocalDate yearStart = LocalDate.of(month.getYear(), 1, 1);
         long year = single(
                 db,
@@ -152,10 +153,11 @@ final class MonthOfAttendance {
                 month.getYear(),
                 Date.valueOf(yearStart),
                 Date.valueOf(LocalDate.of(month.getYear(), 12, 31)));
+        String newCourse = """
+                insert into course (school_id, school_year_id, teaching_type_code, grade_code, letter, shift, name)
+                values (?, ?, 110, ?, 'A', 'Mañana', ?) returning id""";
         for (int grade = 1; grade <= plan.grades(); grade++) {
-            long course = single(db, """
-                            insert into course (school_id, school_year_id, teaching_type_code, grade_code, letter, shift, name)
-                            values (?, ?, 110, ?, 'A', 'Mañana', ?) returning id""", school, year, grade, grade + "° Básico A");
+            long course = single(db, newCourse, school, year, grade, grade + "° Básico A");
             Integer[] numbers = new Integer[plan.studentsPerCourse()];
             String[] dvs = new String[numbers.length];
             for (int n = 0; n < numbers.length; n++) {
@@ -171,7 +173,8 @@ final class MonthOfAttendance {
                         insert into student_identifier (student_id, type, number, dv, valid_from, recorded_by,
                             recorded_at, reason)
                         select s.id, 'RUN', r.number, r.dv, ?, 'generador', now(), 'Alta'
-                        from s join unnest(?::int[], ?::text[]) as r(number, dv) on s.given_names = 'Alumno ' || r.number
+                        from s join unnest(?::int[], ?::text[]) as r(number, dv)
+                            on s.given_names = 'Alumno ' || r.number
                         returning student_id, number)
                     insert into enrollment (student_id, course_id, enrolled_on, list_number)
                     select i.student_id, ?, ?, row_number() over (order by i.number) from i""")) {
@@ -231,7 +234,8 @@ final class MonthOfAttendance {
                 hash);
         update(
                 db,
-                "insert into staff_role (staff_id, school_id, role) select ?, id, 'DIRECTOR' from school where id = any(?)",
+                "insert into staff_role (staff_id, school_id, role)"
+                        + " select ?, id, 'DIRECTOR' from school where id = any(?)",
                 director,
                 db.createArrayOf("int8", schools));
     }

@@ -77,28 +77,24 @@ final class SubmissionLedger {
     }
 
     long distinctKeys() {
-        long[] keys = new long[1];
-        query(
-                "select count(distinct (school_id, date, teaching_type_code, grade_code)) from sige_submission",
-                rs -> keys[0] = rs.getLong(1));
-        return keys[0];
+        return number("select count(distinct (school_id, date, teaching_type_code, grade_code)) from sige_submission");
     }
 
     /** Executions of the job queue picked by the instance (running, or held by it when it died). */
     long pickedBy(String instance) {
-        long[] picked = new long[1];
-        query(
-                "select count(*) from scheduled_tasks where picked and picked_by = '" + instance + "'",
-                rs -> picked[0] = rs.getLong(1));
-        return picked[0];
+        // The instance names are the tests' own (aula-1, aula-2), never input.
+        return number("select count(*) from scheduled_tasks where picked and picked_by = '" + instance + "'");
     }
 
     long scheduledTasks() {
-        long[] tasks = new long[1];
-        query(
-                "select count(*) from scheduled_tasks where task_name = 'sige-submission'",
-                rs -> tasks[0] = rs.getLong(1));
-        return tasks[0];
+        return number("select count(*) from scheduled_tasks where task_name = 'sige-submission'");
+    }
+
+    /** The one number a query answers. */
+    private long number(String sql) {
+        long[] value = new long[1];
+        query(sql, rs -> value[0] = rs.getLong(1));
+        return value[0];
     }
 
     /** Submissions that were asked of SIGE with addAsistencia more than once, and how often. */

@@ -35,30 +35,5 @@ public record FaultSettings(
      * client sees "in process" before a result; a semilla lives 30 minutes (the contract only says
      * minutes).
      */
-    public static final FaultSettings DEFAULTS = new FaultSettings(0, 0, 0, 0, 0, 1_000, 20, 1_800, 42);
-
-    /** The settings without an answer delay or a rate limit. */
-    public FaultSettings(
-            double unavailableRate,
-            double internalErrorRate,
-            double httpErrorRate,
-            double dropRate,
-            long responseDelayMs,
-            long processingDelayMs,
-            long processingDelayPerQueuedMs,
-            long semillaTtlSeconds,
-            long randomSeed) {
-        this(
-                unavailableRate,
-                internalErrorRate,
-                httpErrorRate,
-                dropRate,
-                responseDelayMs,
-                processingDelayMs,
-                processingDelayPerQueuedMs,
-                semillaTtlSeconds,
-                randomSeed,
-                0,
-                0);
-    }
+    public static final FaultSettings DEFAULTS = new FaultSettings(0, 0, 0, 0, 0, 1_000, 20, 1_800, 42, 0, 0);
 }

@@ -30,7 +30,7 @@ final class AttendanceFixtures {
     AttendanceFixtures(ScheduledExecutorService worker, Set<Integer> rbds) {
         clock.fixAt(OffsetDateTime.parse("2026-03-20T12:00:00-03:00").toInstant());
         // Processing waits until a test asks for it.
-        faults.replace(new FaultSettings(0, 0, 0, 0, 0, 3_600_000, 0, 1_800, 42));
+        faults.replace(new FaultSettings(0, 0, 0, 0, 0, 3_600_000, 0, 1_800, 42, 0, 0));
         agreements.put(new Agreement(AGREEMENT_ID, 3, "T", rbds));
         service = new AttendanceService(enrollments, agreements, calendar, faults, clock, worker);
     }

@@ -155,7 +155,7 @@ class AttendanceServiceUnitTest {
 
     @Test
     void theProcessingDelayGrowsWithTheQueue() {
-        fixtures.faults.replace(new FaultSettings(0, 0, 0, 0, 0, 1_000, 250, 1_800, 42));
+        fixtures.faults.replace(new FaultSettings(0, 0, 0, 0, 0, 1_000, 250, 1_800, 42, 0, 0));
         var day = document(RBD, DAY, course("A", List.of(ANA), List.of()), course("B", List.of(CARLA), List.of()));
 
         for (int i = 0; i < 4; i++) {

@@ -84,6 +84,6 @@ class FaultInjectorUnitTest {
     }
 
     private static FaultSettings withRates(double unavailable, double internal, double http, double drop) {
-        return new FaultSettings(unavailable, internal, http, drop, 0, 1_000, 20, 1_800, 11);
+        return new FaultSettings(unavailable, internal, http, drop, 0, 1_000, 20, 1_800, 11, 0, 0);
     }
 }
